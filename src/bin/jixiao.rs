@@ -1,0 +1,179 @@
+//! `jixiao`: the command-line checker, for reviewers who check many tables
+//! at once and for scripts.
+//!
+//! ```text
+//! jixiao import FILE            print the document as exchange JSON
+//! jixiao check [--json] FILE... report findings per table
+//! ```
+//! Exit status: 0 when no finding is an error, 1 when any is, 2 when a file
+//! cannot be read or holds no table (the reason goes to stderr).
+
+use std::process::ExitCode;
+
+use jixiao::domain::{self, exchange, rules, Document, Severity};
+
+const USAGE: &str = "\
+jixiao — 绩效目标表检查工具 (performance target table checker)
+
+用法 Usage:
+  jixiao import FILE              把文件转换为交换格式 JSON，输出到标准输出
+  jixiao check [--json] FILE...   检查每张表，列出错误、警告和提示
+  jixiao rules                    列出全部检查规则
+
+FILE 可以是发布文本版式（.txt）或交换格式 JSON。
+退出码 Exit status: 0 无错误 no errors; 1 有错误 errors found; 2 文件无法读取或没有表 unreadable file or no table.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("import") => match &args[1..] {
+            [file] => import(file),
+            _ => usage_error("import 需要且只需要一个文件 (import takes exactly one FILE)"),
+        },
+        Some("check") => {
+            let json = args[1..].iter().any(|a| a == "--json");
+            let files: Vec<&String> = args[1..].iter().filter(|a| *a != "--json").collect();
+            if let Some(bad) = files.iter().find(|f| f.starts_with("--")) {
+                return usage_error(&format!("未知选项 unknown option: {bad}"));
+            }
+            if files.is_empty() {
+                return usage_error("check 需要至少一个文件 (check takes at least one FILE)");
+            }
+            check(&files, json)
+        }
+        Some("rules") => {
+            for r in rules::Rule::ALL {
+                println!(
+                    "{:<32} {:<7} {} / {}",
+                    r.code(),
+                    r.severity().label_en(),
+                    r.summary_zh(),
+                    r.summary_en()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Some("-h") | Some("--help") | Some("help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => usage_error("缺少命令 (missing command)"),
+    }
+}
+
+fn usage_error(why: &str) -> ExitCode {
+    eprintln!("jixiao: {why}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// Reads a file as exchange JSON or the text layout, whichever it is.
+fn load(path: &str) -> Result<Document, String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("{path}: 无法读取文件 cannot read file: {e}"))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{path}: 文件不是 UTF-8 文本 the file is not UTF-8 text"))?;
+    let doc = if text.trim_start().starts_with('{') {
+        exchange::from_json(&text)
+            .map_err(|e| format!("{path}: {} ({})", e.message_zh(), e.message_en()))?
+    } else {
+        domain::layout::import(&text).map_err(|e| {
+            format!(
+                "{path}: 第 {} 行 line {}: {} ({})",
+                e.line, e.line, e.message, e.message_en
+            )
+        })?
+    };
+    if doc.tables.is_empty() {
+        return Err(format!("{path}: 文件中没有表 the file holds no table"));
+    }
+    Ok(doc)
+}
+
+fn import(path: &str) -> ExitCode {
+    match load(path) {
+        Ok(doc) => {
+            println!("{}", exchange::to_json(&doc));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("jixiao: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn check(files: &[&String], json: bool) -> ExitCode {
+    let mut any_error = false;
+    let mut unreadable = false;
+    let mut records = Vec::new();
+    for path in files {
+        let doc = match load(path) {
+            Ok(doc) => doc,
+            Err(e) => {
+                eprintln!("jixiao: {e}");
+                unreadable = true;
+                continue;
+            }
+        };
+        for (index, table) in doc.tables.iter().enumerate() {
+            let findings = rules::check(table);
+            any_error |= findings.iter().any(|f| f.severity() == Severity::Error);
+            if json {
+                for f in &findings {
+                    records.push(serde_json::json!({
+                        "file": path,
+                        "table": index,
+                        "project": table.project,
+                        "code": f.code(),
+                        "severity": f.severity(),
+                        "path": f.place.path(),
+                        "place": f.place.label_zh(),
+                        "message": f.message,
+                        "message_en": f.message_en,
+                    }));
+                }
+            } else {
+                print_report(path, index, table, &findings);
+            }
+        }
+    }
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&records).expect("findings serialize")
+        );
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn print_report(path: &str, index: usize, table: &domain::Table, findings: &[rules::Finding]) {
+    let name = if table.project.trim().is_empty() {
+        "（未命名项目）"
+    } else {
+        table.project.trim()
+    };
+    let counts = rules::Counts::of(findings);
+    println!(
+        "{path} · 表 {}：{name}  —  错误 {}，警告 {}，提示 {}",
+        index + 1,
+        counts.errors,
+        counts.warnings,
+        counts.hints
+    );
+    for f in findings {
+        println!(
+            "  [{}] {}  {}  ({})",
+            f.severity().label_zh(),
+            f.place.label_zh(),
+            f.message,
+            f.code()
+        );
+    }
+    println!();
+}

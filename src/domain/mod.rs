@@ -1,0 +1,17 @@
+//! The domain: what a 绩效目标表 is and what a reviewer checks.
+//!
+//! Nothing here touches the browser, so all of it is tested with plain
+//! `cargo test` and reused by the command-line checker.
+
+pub mod budget;
+pub mod exchange;
+pub mod framework;
+pub mod layout;
+pub mod rules;
+pub mod table;
+pub mod value;
+
+pub use budget::{Amount, Budget, MoneyUnit};
+pub use framework::Framework;
+pub use rules::{check, Finding, Place, Severity};
+pub use table::{Document, Indicator, Table};

@@ -1,0 +1,14 @@
+//! jixiao: 绩效目标表编制器.
+//!
+//! Three layers, arrows pointing one way (ui → storage → domain):
+//! - [`domain`]: the table model, the value parser, the review rules, the
+//!   importers and exporters. Pure Rust, no web APIs, tested natively.
+//! - [`storage`]: drafts in a key-value store (localStorage in the browser,
+//!   memory in tests), with format versions and migration.
+//! - `ui`: Leptos components (wasm32 only). They hold signals and call the
+//!   domain; no rule logic lives there.
+
+pub mod domain;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
