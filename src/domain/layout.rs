@@ -414,7 +414,7 @@ fn parse_table(lines: &[Line]) -> Table {
                 section = Section::Budget;
                 table.budget.other = Amount::parse(&take_value(&mut i));
             }
-            Label::TotalFunds => table.total_funds = Some(Amount::parse(&take_value(&mut i))),
+            Label::TotalFunds => table.total_funds = Amount::parse(&take_value(&mut i)),
             Label::Purpose => {
                 section = Section::Purpose;
                 if !inline.is_empty() {

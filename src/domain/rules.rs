@@ -369,7 +369,7 @@ pub fn check(table: &Table) -> Vec<Finding> {
     for (row, (ind, val)) in table.indicators.iter().zip(&values).enumerate() {
         check_row(table, row, ind, val, plan_end, &mut out);
     }
-    check_tree(table, &values, &mut out);
+    check_tree(table, &mut out);
     out.0
 }
 
@@ -425,7 +425,7 @@ fn check_fields(t: &Table, out: &mut Findings) {
     ];
     for (field, amount) in amounts
         .into_iter()
-        .chain(t.total_funds.as_ref().map(|a| (Field::TotalFunds, a)))
+        .chain(Some((Field::TotalFunds, &t.total_funds)))
     {
         check_amount(field, amount, unit, out);
     }
@@ -503,9 +503,8 @@ fn check_amount(field: Field, amount: &Amount, unit: MoneyUnit, out: &mut Findin
     }
 }
 
-/// The 一级/二级 of a row in the table's framework, when both are official.
-fn placement(framework: Framework, ind: &Indicator) -> (Option<Level1>, Option<Level2>) {
-    let _ = framework;
+/// The official 一级/二级 a row names, if any.
+fn placement(ind: &Indicator) -> (Option<Level1>, Option<Level2>) {
     (ind.level1_kind(), ind.level2_kind())
 }
 
@@ -531,7 +530,7 @@ fn check_row(
     let at = |column| Place::Indicator { row, column };
     let n = row + 1;
     let fw = t.framework;
-    let (l1, l2) = placement(fw, ind);
+    let (l1, l2) = placement(ind);
     let name = ind.name.trim();
     let shown = if name.is_empty() {
         format!("第 {n} 行")
@@ -661,7 +660,14 @@ fn check_row(
                     format!("数量指标{shown}的指标值「{value_text}」是文字：数量指标要写可计数的目标，如 ≥3次、10个。"),
                     format!("Quantity indicator {shown_en} has the words \"{value_text}\": give a count, e.g. ≥3次."),
                 );
-            } else if !is_satisfaction(l1, l2) {
+            } else if is_satisfaction(l1, l2) {
+                out.add(
+                    Rule::SatisfactionNotPercent,
+                    at(Column::Value),
+                    format!("满意度指标{shown}的指标值「{value_text}」是文字：满意度请写成百分比，如 ≥95%。"),
+                    format!("Satisfaction {shown_en}: \"{value_text}\" is words; write a percentage, e.g. ≥95%."),
+                );
+            } else {
                 out.add(
                     Rule::QualitativeCouldBeNumber,
                     at(Column::Value),
@@ -869,10 +875,9 @@ fn check_satisfaction(
 }
 
 /// Rules about the indicator table as a whole.
-fn check_tree(t: &Table, values: &[Value], out: &mut Findings) {
+fn check_tree(t: &Table, out: &mut Findings) {
     let fw = t.framework;
-    let kinds: Vec<(Option<Level1>, Option<Level2>)> =
-        t.indicators.iter().map(|i| placement(fw, i)).collect();
+    let kinds: Vec<(Option<Level1>, Option<Level2>)> = t.indicators.iter().map(placement).collect();
 
     for l1 in fw.level1s() {
         if !kinds.iter().any(|(k, _)| *k == Some(*l1)) {
@@ -953,7 +958,6 @@ fn check_tree(t: &Table, values: &[Value], out: &mut Findings) {
             );
         }
     }
-    let _ = values;
 }
 
 #[cfg(test)]

@@ -61,8 +61,8 @@ pub struct Table {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_end: Option<String>,
     /// 项目资金总额 (all years), beside the annual 预算数.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_funds: Option<Amount>,
+    #[serde(default, skip_serializing_if = "Amount::is_blank")]
+    pub total_funds: Amount,
     /// 项目总目标 (all years), beside the annual goals.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overall_goal: Option<String>,
