@@ -4,10 +4,13 @@
 //! `cargo test` and reused by the command-line checker.
 
 pub mod budget;
+pub mod edit;
+pub mod examples;
 pub mod exchange;
 pub mod framework;
 pub mod layout;
 pub mod rules;
+pub mod suggest;
 pub mod table;
 pub mod value;
 

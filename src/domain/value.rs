@@ -436,8 +436,9 @@ pub fn parse(text: &str) -> Value {
     }
 
     if let Some((date, after)) = take_date(rest) {
+        let after = after.strip_suffix("完成").unwrap_or(after);
         let (suffix, tail) = take_suffix(after);
-        if tail.is_empty() || tail == "完成" {
+        if tail.is_empty() {
             let comparison = prefix.or(suffix.flatten()).unwrap_or(Comparison::Eq);
             return Value::Date { comparison, date };
         }
@@ -557,6 +558,15 @@ fn take_date(s: &str) -> Option<(Date, &str)> {
         return None;
     }
     let (sep, rest) = if let Some(r) = rest.strip_prefix('年') {
+        // 2025年底 / 2025年末: the end of the year.
+        if let Some(after) = r.strip_prefix(['底', '末']) {
+            let date = Date {
+                year: year as i32,
+                month: 12,
+                day: None,
+            };
+            return Some((date, after));
+        }
         ('年', r)
     } else if let Some(r) = rest.strip_prefix(['-', '/', '.']) {
         (rest.chars().next()?, r)
