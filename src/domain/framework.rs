@@ -116,8 +116,7 @@ impl Level2 {
     /// 社会公众或服务对象满意度指标 → 服务对象满意度指标.
     pub fn parse(text: &str) -> Option<Level2> {
         let core = core_name(text);
-        let core = core.trim_end_matches("指标");
-        Some(match core {
+        Some(match core.trim_end_matches("指标") {
             "数量" => Level2::Quantity,
             "质量" => Level2::Quality,
             "时效" | "进度" => Level2::Timeliness,
@@ -219,12 +218,17 @@ impl Framework {
 
 /// A cell name without spaces and without a trailing weight such as
 /// `(50分)` or `（30）`.
-pub fn core_name(text: &str) -> String {
-    let mut s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+pub fn core_name(text: &str) -> std::borrow::Cow<'_, str> {
+    let t = text.trim();
+    let plain = !t.chars().any(char::is_whitespace) && !t.ends_with([')', '）']);
+    if plain {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let mut s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     while let Some(stripped) = strip_trailing_paren(&s) {
         s = stripped;
     }
-    s
+    s.into()
 }
 
 fn strip_trailing_paren(s: &str) -> Option<String> {

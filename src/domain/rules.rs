@@ -360,16 +360,15 @@ impl Counts {
 pub fn check(table: &Table) -> Vec<Finding> {
     let mut out = Findings(Vec::new());
     check_fields(table, &mut out);
-    let values: Vec<Value> = table
-        .indicators
-        .iter()
-        .map(|r| value::parse(&r.value))
-        .collect();
+    // Each row's 一级/二级 are read once and shared by every rule.
+    let kinds: Vec<(Option<Level1>, Option<Level2>)> =
+        table.indicators.iter().map(placement).collect();
     let plan_end = table.plan_end.as_deref().and_then(Date::parse);
-    for (row, (ind, val)) in table.indicators.iter().zip(&values).enumerate() {
-        check_row(table, row, ind, val, plan_end, &mut out);
+    for (row, (ind, kind)) in table.indicators.iter().zip(&kinds).enumerate() {
+        let val = value::parse(&ind.value);
+        check_row(table, row, ind, *kind, &val, plan_end, &mut out);
     }
-    check_tree(table, &mut out);
+    check_tree(table, &kinds, &mut out);
     out.0
 }
 
@@ -519,10 +518,36 @@ fn framework_name(f: Framework) -> &'static str {
     }
 }
 
+/// How a message names a row: by its name, or by its number when it has
+/// none. Formatted only when a finding is made, so clean rows cost nothing.
+#[derive(Clone, Copy)]
+struct Shown<'a> {
+    name: &'a str,
+    n: usize,
+    en: bool,
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.name.is_empty(), self.en) {
+            (true, false) => write!(f, "第 {} 行", self.n),
+            (true, true) => write!(f, "row {}", self.n),
+            (false, false) => write!(f, "「{}」", self.name),
+            (false, true) => write!(f, "\"{}\"", self.name),
+        }
+    }
+}
+
+/// Whether a row is a cost indicator (成本指标, 经济成本指标 …).
+fn is_cost_row(l1: Option<Level1>, l2: Option<Level2>, ind: &Indicator) -> bool {
+    l2.is_some_and(Level2::is_cost) || (l1 == Some(Level1::Cost) && blank(&ind.level2))
+}
+
 fn check_row(
     t: &Table,
     row: usize,
     ind: &Indicator,
+    (l1, l2): (Option<Level1>, Option<Level2>),
     val: &Value,
     plan_end: Option<Date>,
     out: &mut Findings,
@@ -530,18 +555,9 @@ fn check_row(
     let at = |column| Place::Indicator { row, column };
     let n = row + 1;
     let fw = t.framework;
-    let (l1, l2) = placement(ind);
     let name = ind.name.trim();
-    let shown = if name.is_empty() {
-        format!("第 {n} 行")
-    } else {
-        format!("「{name}」")
-    };
-    let shown_en = if name.is_empty() {
-        format!("row {n}")
-    } else {
-        format!("\"{name}\"")
-    };
+    let shown = Shown { name, n, en: false };
+    let shown_en = Shown { name, n, en: true };
 
     // Placement in the framework.
     match l1 {
@@ -679,7 +695,7 @@ fn check_row(
         }
     };
 
-    let is_cost = ind.is_cost();
+    let is_cost = is_cost_row(l1, l2, ind);
     if let Some(q) = q {
         let shown_value = value_text;
         if q.class == UnitClass::Percent && q.number > Decimal::ONE_HUNDRED {
@@ -702,10 +718,10 @@ fn check_row(
             );
         }
         if is_cost {
-            check_cost(t, &shown, &shown_en, shown_value, q, &at, out);
+            check_cost(t, shown, shown_en, shown_value, q, &at, out);
         }
         if is_satisfaction(l1, l2) {
-            check_satisfaction(&shown, &shown_en, shown_value, q, &at, out);
+            check_satisfaction(shown, shown_en, shown_value, q, &at, out);
         }
         if l2 == Some(Level2::Timeliness) && q.beyond_a_year() {
             out.add(
@@ -797,8 +813,8 @@ fn level1_choices(fw: Framework) -> String {
 
 fn check_cost(
     t: &Table,
-    shown: &str,
-    shown_en: &str,
+    shown: Shown,
+    shown_en: Shown,
     shown_value: &str,
     q: &value::Quantity,
     at: &dyn Fn(Column) -> Place,
@@ -837,8 +853,8 @@ fn check_cost(
 }
 
 fn check_satisfaction(
-    shown: &str,
-    shown_en: &str,
+    shown: Shown,
+    shown_en: Shown,
     shown_value: &str,
     q: &value::Quantity,
     at: &dyn Fn(Column) -> Place,
@@ -875,9 +891,8 @@ fn check_satisfaction(
 }
 
 /// Rules about the indicator table as a whole.
-fn check_tree(t: &Table, out: &mut Findings) {
+fn check_tree(t: &Table, kinds: &[(Option<Level1>, Option<Level2>)], out: &mut Findings) {
     let fw = t.framework;
-    let kinds: Vec<(Option<Level1>, Option<Level2>)> = t.indicators.iter().map(placement).collect();
 
     for l1 in fw.level1s() {
         if !kinds.iter().any(|(k, _)| *k == Some(*l1)) {
@@ -912,7 +927,12 @@ fn check_tree(t: &Table, out: &mut Findings) {
         }
     }
 
-    if !t.indicators.is_empty() && !t.indicators.iter().any(Indicator::is_cost) {
+    let any_cost = t
+        .indicators
+        .iter()
+        .zip(kinds)
+        .any(|(ind, (l1, l2))| is_cost_row(*l1, *l2, ind));
+    if !t.indicators.is_empty() && !any_cost {
         let (l1, l2) = fw.translate(Level2::Cost);
         out.add(
             Rule::CostMissing,
@@ -932,21 +952,25 @@ fn check_tree(t: &Table, out: &mut Findings) {
         );
     }
 
-    let mut seen: HashSet<(String, String, &str)> = HashSet::with_capacity(t.indicators.len());
-    for (row, ind) in t.indicators.iter().enumerate() {
+    // Keys borrow from the table: canonical names where official, the
+    // written text otherwise.
+    type Key<'a> = (Result<Level1, &'a str>, Result<Level2, &'a str>, &'a str);
+    let mut seen: HashSet<Key> = HashSet::with_capacity(t.indicators.len());
+    for (row, (ind, (l1, l2))) in t.indicators.iter().zip(kinds).enumerate() {
         let name = ind.name.trim();
         if name.is_empty() {
             continue;
         }
-        let l1 = ind
-            .level1_kind()
-            .map(|k| k.name().to_string())
-            .unwrap_or_else(|| ind.level1.trim().to_string());
-        let l2 = ind
-            .level2_kind()
-            .map(|k| k.name().to_string())
-            .unwrap_or_else(|| ind.level2.trim().to_string());
-        if !seen.insert((l1, l2.clone(), name)) {
+        let key = (
+            l1.ok_or(ind.level1.trim()),
+            l2.ok_or(ind.level2.trim()),
+            name,
+        );
+        if !seen.insert(key) {
+            let l2: &str = match l2 {
+                Some(k) => k.name(),
+                None => ind.level2.trim(),
+            };
             out.add(
                 Rule::DuplicateName,
                 Place::Indicator {

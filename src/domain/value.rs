@@ -257,12 +257,20 @@ pub fn half_width(c: char) -> char {
     }
 }
 
-/// Half-width, without whitespace.
-fn normalize(text: &str) -> String {
+/// Half-width, without whitespace. Borrows when there is nothing to change,
+/// which is the common case on every keystroke.
+fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
+    let needs_change = text
+        .chars()
+        .any(|c| c.is_whitespace() || ('\u{FF01}'..='\u{FF5E}').contains(&c));
+    if !needs_change {
+        return std::borrow::Cow::Borrowed(text);
+    }
     text.chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| if c == '。' { c } else { half_width(c) })
-        .collect()
+        .map(half_width)
+        .collect::<String>()
+        .into()
 }
 
 /// Prefixes that set the comparison, longest first where one is a prefix of
@@ -421,7 +429,7 @@ pub fn parse(text: &str) -> Value {
     if s.is_empty() {
         return Value::Empty;
     }
-    if PLACEHOLDER_WORDS.contains(&s.as_str()) {
+    if PLACEHOLDER_WORDS.contains(&&*s) {
         return Value::Placeholder;
     }
     let (prefix, rest) = take_comparison(&s);
