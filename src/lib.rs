@@ -9,6 +9,7 @@
 //!   domain; no rule logic lives there.
 
 pub mod domain;
+pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
