@@ -282,3 +282,55 @@ fn creating_over_an_existing_id_never_overwrites() {
     assert!(matches!(err, SaveError::Conflict { .. }));
     assert_eq!(drafts.load("a").unwrap().table, table(0));
 }
+
+#[test]
+fn a_backup_restores_into_a_fresh_box_and_only_adds() {
+    use jixiao::storage::backup;
+    let mut drafts = DraftBox::new(MemoryStore::new());
+    drafts.create("a", "一", table(0), 1).unwrap();
+    drafts.create("b", "二", table(1), 2).unwrap();
+    drafts.trash("b", 3).unwrap();
+    let file = backup::export(&drafts).unwrap();
+    assert!(backup::is_backup(&file));
+
+    // A fresh browser profile.
+    let mut fresh = DraftBox::new(MemoryStore::new());
+    let (incoming, problems) = backup::read(&file).unwrap();
+    assert!(problems.is_empty());
+    backup::restore(&mut fresh, incoming, 10, || unreachable!()).unwrap();
+    let a = fresh.load("a").unwrap();
+    assert_eq!((a.meta.name.as_str(), &a.table), ("一", &table(0)));
+    let b = fresh.load("b").unwrap();
+    assert!(b.meta.trashed.is_some());
+    assert_eq!(b.table, table(1));
+
+    // Restoring again adds copies under new ids, never touching the others.
+    let (incoming, _) = backup::read(&file).unwrap();
+    let mut n = 0;
+    let added = backup::restore(&mut fresh, incoming, 11, || {
+        n += 1;
+        format!("new{n}")
+    })
+    .unwrap();
+    assert_eq!(added.len(), 2);
+    assert_eq!(ok_ids(&fresh.list().unwrap()).len(), 4);
+    assert_eq!(fresh.load("a").unwrap().meta.revision, 1);
+}
+
+#[test]
+fn bad_backups_say_why() {
+    use jixiao::storage::backup;
+    assert!(backup::read("{").unwrap_err().contains("JSON"));
+    assert!(backup::read(r#"{"format":"jixiao","version":1}"#)
+        .unwrap_err()
+        .contains("不是草稿箱备份"));
+    assert!(
+        backup::read(r#"{"format":"jixiao-backup","version":5,"drafts":[]}"#)
+            .unwrap_err()
+            .contains("更新版本")
+    );
+    let (ok, problems) =
+        backup::read(r#"{"format":"jixiao-backup","version":1,"drafts":[{"version":2}]}"#).unwrap();
+    assert!(ok.is_empty());
+    assert_eq!(problems.len(), 1);
+}

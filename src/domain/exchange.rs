@@ -125,6 +125,33 @@ pub fn from_json(text: &str) -> Result<Document, ExchangeError> {
     })
 }
 
+/// Reads what a user may hand the importer as JSON: an exchange document,
+/// or a single table object as other tools write it (`{"project": …,
+/// "indicators": […]}`, no envelope).
+pub fn read_tables(text: &str) -> Result<Document, ExchangeError> {
+    match from_json(text) {
+        Err(ExchangeError::NotJixiao) => {
+            let value: serde_json::Value =
+                serde_json::from_str(text).map_err(|_| ExchangeError::NotJixiao)?;
+            let looks_like_table = value.as_object().is_some_and(|o| {
+                !o.contains_key("format")
+                    && ["project", "indicators", "budget", "unit_name"]
+                        .iter()
+                        .any(|k| o.contains_key(*k))
+            });
+            if !looks_like_table {
+                return Err(ExchangeError::NotJixiao);
+            }
+            let table: Table =
+                serde_json::from_value(value).map_err(|e| ExchangeError::Shape(e.to_string()))?;
+            Ok(Document {
+                tables: vec![table],
+            })
+        }
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +173,18 @@ mod tests {
             Err(ExchangeError::Shape(m)) if m.contains("美元")
         ));
         assert!(from_json(r#"{"format":"jixiao","version":1,"tables":[]}"#).is_ok());
+    }
+
+    #[test]
+    fn a_bare_table_object_reads_as_one_table() {
+        let doc = read_tables(r#"{"project":"单表","budget":{"total":"8.00"}}"#).unwrap();
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(doc.tables[0].project, "单表");
+        assert_eq!(doc.tables[0].budget.total.text(), "8.00");
+        assert_eq!(read_tables(r#"{"hello":1}"#), Err(ExchangeError::NotJixiao));
+        assert_eq!(
+            read_tables(r#"{"format":"jixiao","version":3,"tables":[]}"#),
+            Err(ExchangeError::Newer(3))
+        );
     }
 }

@@ -139,7 +139,7 @@ pub fn key_of(id: &str) -> String {
 
 /// Reads an envelope of any known version into a draft. Older versions are
 /// migrated here; newer ones are read as far as possible and marked.
-fn parse_envelope(raw: &str) -> Result<Draft, String> {
+pub(crate) fn parse_envelope(raw: &str) -> Result<Draft, String> {
     let json: Json = serde_json::from_str(raw).map_err(|e| format!("不是 JSON (not JSON): {e}"))?;
     let version = json
         .get("version")

@@ -9,6 +9,7 @@
 //! per draft plus an index, revisions that detect a second tab's writes, a
 //! trash, and migration of envelopes written by older versions.
 
+pub mod backup;
 pub mod drafts;
 pub mod memory;
 

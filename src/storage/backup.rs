@@ -1,0 +1,95 @@
+//! A backup of the whole draft box as one JSON file, and reading it back.
+//!
+//! `{"format":"jixiao-backup","version":1,"drafts":[<draft envelope>…]}`:
+//! the draft envelopes exactly as stored, so a backup restores names,
+//! trash state and tables. Restoring only ever adds drafts (under new ids
+//! when an id is taken); it never changes existing ones.
+
+use serde_json::Value as Json;
+
+use super::drafts::{parse_envelope, Draft, DraftBox, SaveError};
+use super::Store;
+
+pub const FORMAT: &str = "jixiao-backup";
+pub const VERSION: u64 = 1;
+
+/// Writes every readable draft (damaged entries are left out: download
+/// those from the draft box as they are).
+pub fn export<S: Store>(drafts: &DraftBox<S>) -> Result<String, super::StoreError> {
+    let mut out = Vec::new();
+    for entry in drafts.list()? {
+        if let super::DraftEntry::Ok { meta, .. } = entry {
+            if let Some(raw) = drafts.raw(&super::drafts::key_of(&meta.id))? {
+                if let Ok(json) = serde_json::from_str::<Json>(&raw) {
+                    out.push(json);
+                }
+            }
+        }
+    }
+    let backup = serde_json::json!({ "format": FORMAT, "version": VERSION, "drafts": out });
+    Ok(serde_json::to_string_pretty(&backup).expect("backup serializes"))
+}
+
+/// Whether a JSON text is a backup file (so the importer can route it).
+pub fn is_backup(text: &str) -> bool {
+    serde_json::from_str::<Json>(text)
+        .ok()
+        .and_then(|v| v.get("format").and_then(Json::as_str).map(|f| f == FORMAT))
+        .unwrap_or(false)
+}
+
+/// The drafts in a backup, with a message for each one that cannot be read.
+pub fn read(text: &str) -> Result<(Vec<Draft>, Vec<String>), String> {
+    let json: Json =
+        serde_json::from_str(text).map_err(|e| format!("备份文件不是有效的 JSON：{e}"))?;
+    if json.get("format").and_then(Json::as_str) != Some(FORMAT) {
+        return Err("这不是草稿箱备份文件。".into());
+    }
+    match json.get("version").and_then(Json::as_u64) {
+        Some(v) if v > VERSION => {
+            return Err(format!(
+                "备份由更新版本写入（版本 {v}）：请使用新版本恢复。"
+            ))
+        }
+        Some(_) => {}
+        None => return Err("备份文件缺少版本号。".into()),
+    }
+    let items = json
+        .get("drafts")
+        .and_then(Json::as_array)
+        .ok_or("备份文件缺少 drafts 列表。")?;
+    let mut drafts = Vec::new();
+    let mut problems = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match parse_envelope(&item.to_string()) {
+            Ok(mut d) => {
+                d.newer_version = None;
+                drafts.push(d)
+            }
+            Err(why) => problems.push(format!("第 {} 个草稿无法读取：{why}", i + 1)),
+        }
+    }
+    Ok((drafts, problems))
+}
+
+/// Adds the drafts of a backup to the box. Ids already present get a new id
+/// from `fresh_id`; nothing existing is changed. Returns the new drafts.
+pub fn restore<S: Store>(
+    drafts: &mut DraftBox<S>,
+    incoming: Vec<Draft>,
+    now: u64,
+    mut fresh_id: impl FnMut() -> String,
+) -> Result<Vec<Draft>, SaveError> {
+    let mut added = Vec::new();
+    for d in incoming {
+        let taken = drafts.load(&d.meta.id).is_ok()
+            || drafts.raw(&super::drafts::key_of(&d.meta.id))?.is_some();
+        let id = if taken { fresh_id() } else { d.meta.id.clone() };
+        let mut created = drafts.create(&id, &d.meta.name, d.table, now)?;
+        if d.meta.trashed.is_some() {
+            created = drafts.trash(&id, now)?;
+        }
+        added.push(created);
+    }
+    Ok(added)
+}
