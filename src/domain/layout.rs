@@ -154,25 +154,25 @@ fn strip_markers(line: &str) -> String {
     out
 }
 
-fn is_title(text: &str) -> bool {
+pub(crate) fn is_title(text: &str) -> bool {
     let t = squeeze(text);
     t.ends_with("绩效目标表") && t.chars().count() > "绩效目标表".chars().count()
 }
 
 /// The project name inside a title: `1.科技统计…绩效目标表` → `科技统计…`.
-fn title_project(text: &str) -> String {
+pub(crate) fn title_project(text: &str) -> String {
     let t = text.trim();
     let t = t.strip_suffix("绩效目标表").unwrap_or(t).trim();
     strip_number(t).unwrap_or(t).trim().to_string()
 }
 
 /// Text without any whitespace (labels carry spaces: `其中：财政    资金`).
-fn squeeze(text: &str) -> String {
+pub(crate) fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Label {
+pub(crate) enum Label {
     UnitCode,
     UnitName,
     MoneyUnit,
@@ -198,7 +198,7 @@ fn label_of(text: &str) -> Option<Label> {
     split_label(text).map(|(l, _)| l)
 }
 
-fn split_label(text: &str) -> Option<(Label, String)> {
+pub(crate) fn split_label(text: &str) -> Option<(Label, String)> {
     let t = squeeze(text);
     if t.starts_with("单位:") || t.starts_with("单位：") || t.starts_with("金额单位") {
         return Some((Label::MoneyUnit, t));
@@ -467,7 +467,7 @@ fn head_line(table: &mut Table, text: &str) {
 
 /// Goals from their cells: the numbering becomes the list. When the goals
 /// are numbered, a cell without a number continues the goal before it.
-fn goals_from(cells: &[String]) -> Vec<String> {
+pub(crate) fn goals_from(cells: &[String]) -> Vec<String> {
     let numbered = cells.iter().any(|c| strip_number(c).is_some());
     let mut goals: Vec<String> = Vec::new();
     for cell in cells {
@@ -484,7 +484,7 @@ fn goals_from(cells: &[String]) -> Vec<String> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Col {
+pub(crate) enum Col {
     Level1,
     Level2,
     Name,
@@ -494,7 +494,7 @@ enum Col {
     Ignored,
 }
 
-fn column_of(text: &str) -> Col {
+pub(crate) fn column_of(text: &str) -> Col {
     match squeeze(text).as_str() {
         "一级指标" => Col::Level1,
         "二级指标" => Col::Level2,
