@@ -1,0 +1,11 @@
+//! `jixiao-web`: the web page entry point, built by Trunk for wasm32.
+//! Natively this binary does nothing.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    jixiao::ui::mount();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}
