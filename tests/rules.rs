@@ -443,3 +443,29 @@ fn messages_are_bilingual_and_name_the_value() {
         .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
     assert!(f.message_en.is_ascii() || f.message_en.contains('%'));
 }
+
+#[test]
+fn social_and_ecological_costs_may_be_words() {
+    let mut t = good();
+    t.switch_framework(Framework::F2021);
+    t.indicators.push(Indicator::new(
+        "成本指标",
+        "社会成本指标",
+        "社会成本",
+        "对社会造成的负面影响",
+        "无",
+    ));
+    assert!(
+        !fires(&t, "money-name-without-money-unit"),
+        "{:?}",
+        codes(&t)
+    );
+    // Economic cost still needs an amount.
+    let row = t
+        .indicators
+        .iter()
+        .position(|r| r.level2 == "经济成本指标")
+        .unwrap();
+    t.indicators[row].value = "合理".into();
+    assert!(fires(&t, "money-name-without-money-unit"));
+}

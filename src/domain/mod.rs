@@ -4,15 +4,20 @@
 //! `cargo test` and reused by the command-line checker.
 
 pub mod budget;
+pub mod clipboard;
 pub mod edit;
 pub mod examples;
 pub mod exchange;
 pub mod framework;
 pub mod layout;
+pub mod print;
 pub mod rules;
+pub mod share;
 pub mod suggest;
 pub mod table;
+pub mod tsv;
 pub mod value;
+pub mod xlsx;
 
 pub use budget::{Amount, Budget, MoneyUnit};
 pub use framework::Framework;

@@ -741,6 +741,9 @@ fn check_row(
     };
 
     let is_cost = is_cost_row(l1, l2, ind);
+    // 社会成本/生态环境成本 may be described in words; money costs may not.
+    let is_money_cost =
+        is_cost && !matches!(l2, Some(Level2::SocialCost) | Some(Level2::EcologicalCost));
     if let Some(q) = q {
         let shown_value = value_text;
         if q.class == UnitClass::Percent && q.number > Decimal::ONE_HUNDRED {
@@ -762,7 +765,7 @@ fn check_row(
                 format!("{shown_en}: {shown_value} can only mean 100%: write =100% or 100%."),
             );
         }
-        if is_cost {
+        if is_money_cost {
             check_cost(t, shown, shown_en, shown_value, q, &at, out);
         }
         if is_satisfaction(l1, l2) {
@@ -830,7 +833,7 @@ fn check_row(
                 );
             }
         }
-    } else if is_cost && matches!(val, Value::Qualitative(_)) {
+    } else if is_money_cost && matches!(val, Value::Qualitative(_)) {
         out.add(
             Rule::MoneyNameWithoutMoney,
             at(Column::Value),
