@@ -12,6 +12,7 @@ mod fields;
 mod indicators;
 pub mod state;
 mod summary;
+pub mod workspace;
 
 use leptos::prelude::*;
 
