@@ -160,3 +160,42 @@ fn usage_errors_exit_2() {
     let rules = jixiao(&["rules"]);
     assert!(stdout(&rules).contains("cost-over-budget"));
 }
+
+#[test]
+fn share_prints_one_fragment_per_table_that_decodes() {
+    let o = jixiao(&["share", FIXTURE]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines: Vec<String> = stdout(&o).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 8);
+    let first = jixiao::domain::share::decode(&lines[0]).unwrap();
+    assert_eq!(first.project, "科技统计信息系统建设和运维");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    // Far more output than a pipe buffers, so the writer meets the hang-up.
+    let big = std::fs::read_to_string(FIXTURE).unwrap().repeat(20);
+    let file = Scratch::new("big.txt", &big);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["import", file.path()])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read a little, then hang up, like `| head -1`.
+    let mut out = child.stdout.take().unwrap();
+    let mut buf = [0u8; 16];
+    out.read_exact(&mut buf).unwrap();
+    drop(out);
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    child.wait().unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+}

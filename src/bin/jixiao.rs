@@ -10,6 +10,17 @@
 
 use std::process::ExitCode;
 
+/// Like `println!`, but a closed pipe (`jixiao check … | head`) ends the
+/// program quietly instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 use jixiao::domain::{self, exchange, rules, Document, Severity};
 
 const USAGE: &str = "\
@@ -18,6 +29,7 @@ jixiao — 绩效目标表检查工具 (performance target table checker)
 用法 Usage:
   jixiao import FILE              把文件转换为交换格式 JSON，输出到标准输出
   jixiao check [--json] FILE...   检查每张表，列出错误、警告和提示
+  jixiao share FILE               为每张表输出分享链接片段（#share=…）
   jixiao rules                    列出全部检查规则
 
 FILE 可以是发布文本版式（.txt）或交换格式 JSON。
@@ -41,9 +53,13 @@ fn main() -> ExitCode {
             }
             check(&files, json)
         }
+        Some("share") => match &args[1..] {
+            [file] => share(file),
+            _ => usage_error("share 需要且只需要一个文件 (share takes exactly one FILE)"),
+        },
         Some("rules") => {
             for r in rules::Rule::ALL {
-                println!(
+                out!(
                     "{:<32} {:<7} {} / {}",
                     r.code(),
                     r.severity().label_en(),
@@ -54,7 +70,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("-h") | Some("--help") | Some("help") => {
-            println!("{USAGE}");
+            out!("{USAGE}");
             ExitCode::SUCCESS
         }
         _ => usage_error("缺少命令 (missing command)"),
@@ -92,13 +108,44 @@ fn load(path: &str) -> Result<Document, String> {
 fn import(path: &str) -> ExitCode {
     match load(path) {
         Ok(doc) => {
-            println!("{}", exchange::to_json(&doc));
+            out!("{}", exchange::to_json(&doc));
             ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("jixiao: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Prints one share-link fragment per table (append it to the page's URL).
+fn share(path: &str) -> ExitCode {
+    let doc = match load(path) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("jixiao: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut failed = false;
+    for (i, table) in doc.tables.iter().enumerate() {
+        match domain::share::encode(table) {
+            Ok(payload) => out!("#share={payload}"),
+            Err(e) => {
+                eprintln!(
+                    "jixiao: 表 {}: {} ({})",
+                    i + 1,
+                    e.message_zh(),
+                    e.message_en()
+                );
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -138,7 +185,7 @@ fn check(files: &[&String], json: bool) -> ExitCode {
         }
     }
     if json {
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&records).expect("findings serialize")
         );
@@ -159,7 +206,7 @@ fn print_report(path: &str, index: usize, table: &domain::Table, findings: &[rul
         table.project.trim()
     };
     let counts = rules::Counts::of(findings);
-    println!(
+    out!(
         "{path} · 表 {}：{name}  —  错误 {}，警告 {}，提示 {}",
         index + 1,
         counts.errors,
@@ -167,7 +214,7 @@ fn print_report(path: &str, index: usize, table: &domain::Table, findings: &[rul
         counts.hints
     );
     for f in findings {
-        println!(
+        out!(
             "  [{}] {}  {}  ({})",
             f.severity().label_zh(),
             f.place.label_zh(),
@@ -175,5 +222,5 @@ fn print_report(path: &str, index: usize, table: &domain::Table, findings: &[rul
             f.code()
         );
     }
-    println!();
+    out!();
 }
