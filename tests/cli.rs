@@ -199,3 +199,21 @@ fn a_closed_pipe_ends_quietly() {
     child.wait().unwrap();
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn print_writes_a_whole_page_and_xlsx_a_workbook() {
+    let o = jixiao(&["print", FIXTURE]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = stdout(&o);
+    assert!(html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"));
+    assert!(html.contains("1.科技统计信息系统建设和运维绩效目标表"));
+    assert!(html.contains("8.农业科技特派员提升工作绩效目标表"));
+
+    let out = std::env::temp_dir().join(format!("jixiao-cli-{}.xlsx", std::process::id()));
+    let o = jixiao(&["xlsx", FIXTURE, out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let bytes = std::fs::read(&out).unwrap();
+    let _ = std::fs::remove_file(&out);
+    assert_eq!(&bytes[..2], b"PK");
+    assert_eq!(jixiao(&["xlsx", FIXTURE]).status.code(), Some(2));
+}

@@ -29,6 +29,8 @@ jixiao — 绩效目标表检查工具 (performance target table checker)
 用法 Usage:
   jixiao import FILE              把文件转换为交换格式 JSON，输出到标准输出
   jixiao check [--json] FILE...   检查每张表，列出错误、警告和提示
+  jixiao print FILE > out.html     输出官方版式的打印页（A4，可用浏览器打印或另存 PDF）
+  jixiao xlsx FILE OUT.xlsx       导出 Excel 工作簿（每张表一个工作表，含合并单元格）
   jixiao share FILE               为每张表输出分享链接片段（#share=…）
   jixiao rules                    列出全部检查规则
 
@@ -53,6 +55,30 @@ fn main() -> ExitCode {
             }
             check(&files, json)
         }
+        Some("print") => match &args[1..] {
+            [file] => with_doc(file, |doc| {
+                let options = domain::print::PrintOptions {
+                    summary: doc.tables.len() > 1,
+                    standalone: true,
+                };
+                out!("{}", domain::print::document_html(&doc.tables, &options));
+                ExitCode::SUCCESS
+            }),
+            _ => usage_error("print 需要且只需要一个文件 (print takes exactly one FILE)"),
+        },
+        Some("xlsx") => match &args[1..] {
+            [file, target] => with_doc(file, |doc| {
+                let bytes = domain::xlsx::workbook(&doc.tables);
+                match std::fs::write(target, bytes) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => {
+                        eprintln!("jixiao: {target}: 无法写入 cannot write: {e}");
+                        ExitCode::from(2)
+                    }
+                }
+            }),
+            _ => usage_error("xlsx 需要输入文件和输出文件 (xlsx takes FILE and OUT.xlsx)"),
+        },
         Some("share") => match &args[1..] {
             [file] => share(file),
             _ => usage_error("share 需要且只需要一个文件 (share takes exactly one FILE)"),
@@ -111,6 +137,17 @@ fn import(path: &str) -> ExitCode {
             out!("{}", exchange::to_json(&doc));
             ExitCode::SUCCESS
         }
+        Err(e) => {
+            eprintln!("jixiao: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Loads a file and runs `f` on it, or reports why it cannot be read (exit 2).
+fn with_doc(path: &str, f: impl FnOnce(&Document) -> ExitCode) -> ExitCode {
+    match load(path) {
+        Ok(doc) => f(&doc),
         Err(e) => {
             eprintln!("jixiao: {e}");
             ExitCode::from(2)
