@@ -10,6 +10,7 @@ pub mod examples;
 pub mod exchange;
 pub mod framework;
 pub mod layout;
+pub mod limits;
 pub mod print;
 pub mod rules;
 pub mod share;
