@@ -1,0 +1,156 @@
+import { expect, test } from "@playwright/test";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+
+// Measures, in headless Chromium against dist/:
+// - cold load until the editor accepts input, next to a plain static HTML
+//   page of the same table (dist/bench-static.html, written by scripts/bench);
+// - keystroke latency in a 指标值 field of a 1,000-indicator draft, from the
+//   key event to the next frame, next to a plain <input> on the same page;
+// - main-thread time of autosaving that draft (performance measures named
+//   "jixiao-autosave" when the app records them, else long tasks while idle);
+// - importing a 104-table document through the import dialog.
+// Results go to test-results/bench/browser.json for scripts/bench.
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const KEYS = Number(process.env.BENCH_KEYS ?? 60);
+const results: Record<string, unknown> = {};
+
+function median(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function pct(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+/** The first fixture table grown to `rows` indicators, as a v2 draft envelope. */
+function bigDraft(rows: number) {
+  const doc = JSON.parse(readFileSync("tests/fixtures/tianjin-2025-expected.json", "utf8"));
+  const t = doc.tables[0];
+  const base = t.indicators;
+  t.indicators = Array.from({ length: rows }, (_, i) => ({
+    ...base[i % base.length],
+    name: `${base[i % base.length].name}-${i + 1}`,
+  }));
+  const now = Date.now();
+  return {
+    id: "bench",
+    envelope: JSON.stringify({
+      format: "jixiao-draft", version: 2, id: "bench", name: "基准测试",
+      revision: 1, created: now, updated: now, trashed: null, table: t,
+    }),
+  };
+}
+
+test("cold load: app vs static page", async ({ browser }) => {
+  const app: number[] = [];
+  const plain: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const [url, sink, ready] of [
+      ["./", app, "app"],
+      ["./bench-static.html", plain, "static"],
+    ] as const) {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      await page.goto(url);
+      if (ready === "app") {
+        await expect(page.getByLabel("项目名称", { exact: false }).first()).toBeEditable();
+      } else {
+        await page.waitForLoadState("load");
+      }
+      sink.push(await page.evaluate(() => performance.now()));
+      await ctx.close();
+    }
+  }
+  results.load = { app_ms: median(app), static_ms: median(plain), ratio: median(app) / median(plain) };
+});
+
+test("keystroke latency at 1,000 indicators", async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const { id, envelope } = bigDraft(1000);
+  await ctx.addInitScript(([id, envelope]) => {
+    if (!localStorage.getItem("jixiao.draft." + id)) {
+      localStorage.setItem("jixiao.draft." + id, envelope);
+      localStorage.setItem("jixiao.index", JSON.stringify({ version: 2, ids: [id] }));
+      localStorage.setItem("jixiao.current", id);
+    }
+  }, [id, envelope]);
+  const page = await ctx.newPage();
+  await page.goto("./");
+  const field = page.getByLabel("指标值 第500行");
+  await expect(field).toBeVisible({ timeout: 60_000 });
+
+  // A plain input on the same page, outside the app.
+  await page.evaluate(() => {
+    const i = document.createElement("input");
+    i.id = "bench-plain";
+    i.setAttribute("aria-label", "plain");
+    document.body.prepend(i);
+  });
+  // Latency: keydown → the frame after the app has handled the input.
+  await page.evaluate(() => {
+    (window as any).__lat = [];
+    document.addEventListener(
+      "keydown",
+      () => {
+        const t0 = performance.now();
+        requestAnimationFrame(() => (window as any).__lat.push(performance.now() - t0));
+      },
+      true,
+    );
+  });
+  async function type(locator: ReturnType<typeof page.getByLabel>) {
+    await locator.click();
+    await page.evaluate(() => ((window as any).__lat = []));
+    await page.keyboard.press("End");
+    for (let k = 0; k < KEYS; k++) {
+      // Typing a digit after "≥95%" makes the value unreadable (a finding
+      // appears); Backspace makes it fine again: every key changes findings.
+      await page.keyboard.press(k % 2 === 0 ? "1" : "Backspace");
+      await page.waitForTimeout(30);
+    }
+    await page.waitForTimeout(200);
+    return (await page.evaluate(() => (window as any).__lat)) as number[];
+  }
+  await field.fill("≥95%");
+  const appLat = await type(field);
+  const plainLat = await type(page.getByLabel("plain", { exact: true }));
+  results.keystroke = {
+    rows: 1000,
+    app_p50_ms: pct(appLat, 50), app_p95_ms: pct(appLat, 95),
+    plain_p50_ms: pct(plainLat, 50), plain_p95_ms: pct(plainLat, 95),
+    ratio_p95: pct(appLat, 95) / Math.max(pct(plainLat, 95), 0.001),
+    samples: appLat.length,
+  };
+
+  // Autosave of this draft: wait for a save after an edit and read its cost.
+  await page.evaluate(() => performance.clearMeasures("jixiao-autosave"));
+  await field.fill("≥96%");
+  await page.waitForTimeout(2000);
+  const saves = await page.evaluate(() =>
+    performance.getEntriesByName("jixiao-autosave").map((e) => e.duration),
+  );
+  results.autosave = { rows: 1000, main_thread_ms: saves.length ? median(saves) : null, samples: saves.length };
+  await ctx.close();
+});
+
+test("import of a 104-table document through the import dialog", async ({ browser }) => {
+  const text = Array(13).fill(readFileSync("tests/fixtures/tianjin-2025-tables-1-8.txt", "utf8")).join("\n");
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto("./");
+  await page.getByRole("button", { name: /导入/ }).first().click();
+  const area = page.getByRole("dialog").getByRole("textbox").first();
+  const t0 = Date.now();
+  await area.fill(text);
+  await expect(page.getByRole("dialog")).toContainText("104", { timeout: 60_000 });
+  results.import = { tables: 104, preview_ms: Date.now() - t0 };
+  await ctx.close();
+});
+
+test.afterAll(() => {
+  mkdirSync("test-results/bench", { recursive: true });
+  writeFileSync("test-results/bench/browser.json", JSON.stringify(results, null, 2));
+  console.log(JSON.stringify(results, null, 2));
+});
