@@ -159,11 +159,15 @@ mod tests {
             .unwrap_err()
             .message
             .contains("表格过多"));
-        let mut t = Table::default();
-        t.indicators = vec![Indicator::default(); MAX_INDICATORS + 1];
+        let t = Table {
+            indicators: vec![Indicator::default(); MAX_INDICATORS + 1],
+            ..Table::default()
+        };
         assert!(check_table(&t).unwrap_err().message.contains("指标行过多"));
-        let mut t = Table::default();
-        t.purpose = "用".repeat(MAX_FIELD_CHARS + 1);
+        let mut t = Table {
+            purpose: "用".repeat(MAX_FIELD_CHARS + 1),
+            ..Table::default()
+        };
         let e = check_table(&t).unwrap_err();
         assert!(e.message.contains("资金用途"), "{}", e.message);
         // Characters, not bytes: a long field of CJK just under the limit passes.
