@@ -153,9 +153,10 @@ test("start from an example table: no errors", async ({ page }, testInfo) => {
   await expect(summary).toContainText("错误 0");
   await page.getByLabel("指标体系").selectOption("2020");
 
-  // Replacing a table with content asks first; starting blank empties it.
+  // 新建空白表 starts a new, empty draft; the example stays in the draft box.
   await page.getByRole("button", { name: "新建空白表" }).click();
   await expect(page.getByLabel("项目名称")).toHaveValue("");
+  await expect(page.locator("#draftbox-toggle")).toContainText("2");
   await page.getByLabel("从示例开始").selectOption({ index: 1 });
   await expect(page.getByLabel("项目名称")).toHaveValue("科技统计信息系统建设和运维");
   await expect(summary).toContainText("错误 0");

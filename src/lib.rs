@@ -5,10 +5,13 @@
 //!   importers and exporters. Pure Rust, no web APIs, tested natively.
 //! - [`storage`]: drafts in a key-value store (localStorage in the browser,
 //!   memory in tests), with format versions and migration.
+//! - [`editing`]: the editor page's logic without the browser: undo
+//!   history, autosave timing, differences between two versions of a draft.
 //! - `ui`: Leptos components (wasm32 only). They hold signals and call the
 //!   domain; no rule logic lives there.
 
 pub mod domain;
+pub mod editing;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

@@ -91,6 +91,7 @@ pub fn TextField(
     let note_id = format!("{id}-note");
     let has_note = !note.is_empty();
     let (id_a, id_b, id_c) = (id.clone(), id.clone(), id.clone());
+    let id_t = id.clone();
     let note_for_desc = note_id.clone();
     let node = NodeRef::<leptos::html::Input>::new();
     dom::bind_value(node, move || editor.table.with(|t| get(t).clone()));
@@ -109,7 +110,7 @@ pub fn TextField(
                 node_ref=node
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    editor.update(|t| *set(t) = v);
+                    editor.type_text(&id_t, |t| *set(t) = v);
                 }
                 on:blur=move |_| editor.touch(&id_a)
                 aria-invalid=move || shown.with(|f| invalid(f))
@@ -147,6 +148,7 @@ pub fn AmountField(
     });
     let unit_id = format!("{id}-unit");
     let (id_a, id_b, id_c) = (id.clone(), id.clone(), id.clone());
+    let id_t = id.clone();
     let unit_for_desc = unit_id.clone();
     let node = NodeRef::<leptos::html::Input>::new();
     dom::bind_value(node, move || text.get());
@@ -169,7 +171,7 @@ pub fn AmountField(
                         let v = event_target_value(&ev);
                         let amount = Amount::parse(&v);
                         text.set(v);
-                        editor.update(|t| set(t, amount));
+                        editor.type_text(&id_t, |t| set(t, amount));
                     }
                     on:blur=move |_| editor.touch(&id_a)
                     aria-invalid=move || shown.with(|f| invalid(f))
@@ -313,6 +315,7 @@ pub fn PurposeSection() -> impl IntoView {
     let id = field_id(Field::Purpose);
     let shown = shown_at(id.clone(), Place::Field(Field::Purpose));
     let (id_a, id_b, id_c) = (id.clone(), id.clone(), id.clone());
+    let id_t = id.clone();
     let node = NodeRef::<leptos::html::Textarea>::new();
     dom::bind_value(node, move || editor.table.with(|t| t.purpose.clone()));
     view! {
@@ -325,7 +328,7 @@ pub fn PurposeSection() -> impl IntoView {
                     node_ref=node
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
-                        editor.update(|t| t.purpose = v);
+                        editor.type_text(&id_t, |t| t.purpose = v);
                     }
                     on:blur=move |_| editor.touch(&id_a)
                     aria-invalid=move || shown.with(|f| invalid(f))
@@ -446,7 +449,7 @@ fn Goal(index: usize) -> impl IntoView {
                     node_ref=node
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
-                        editor.update(|t| {
+                        editor.type_text(&goal_id(index), |t| {
                             if let Some(g) = t.goals.get_mut(index) {
                                 *g = v;
                             }

@@ -335,7 +335,7 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
 
     // Edits.
     let set_text = move |column: Column, v: String| {
-        editor.update_row(id, |r| match column {
+        editor.type_in_row(id, &cell_id(id, column), |r| match column {
             Column::Name => r.name = v,
             Column::Description => r.description = v,
             Column::Value => r.value = v,

@@ -8,10 +8,15 @@
 //! change with `rules::check`. No rule logic lives here.
 
 mod dom;
+pub mod drafts;
 mod fields;
+mod history;
 mod indicators;
+mod print;
+mod share;
 pub mod state;
 mod summary;
+mod transfer;
 pub mod workspace;
 
 use leptos::prelude::*;
@@ -22,18 +27,25 @@ use fields::{BasicSection, BudgetSection, GoalsSection, PurposeSection};
 use indicators::IndicatorSection;
 use state::{Editor, Section};
 use summary::{CountsLine, StepNav, SummarySection};
+use workspace::Workspace;
 
-/// The root component, starting from a new blank table.
+/// The root component: the draft box in localStorage (or memory), opening
+/// the draft this tab had open, else the most recent one.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <EditorPage table=edit::new_table() /> }
+    view! { <EditorPage workspace=Workspace::open() /> }
 }
 
-/// The editor for `table`.
+/// The editor on the drafts of `workspace`.
 #[component]
-pub fn EditorPage(table: Table) -> impl IntoView {
-    let editor = Editor::new(table);
+pub fn EditorPage(workspace: Workspace) -> impl IntoView {
+    provide_context(workspace);
+    let first = drafts::first_draft(workspace);
+    let editor = Editor::new(first.0.table.clone());
     provide_context(editor);
+    let session = drafts::Session::start(workspace, editor, first);
+    provide_context(session);
+    history::install_shortcuts(editor);
     track_scroll(editor);
     let counts = Signal::derive(move || editor.index.with(|ix| ix.total));
     view! {
@@ -41,53 +53,49 @@ pub fn EditorPage(table: Table) -> impl IntoView {
             <header class="topbar">
                 <h1>"绩效目标表编制器"</h1>
                 <Toolbar />
+                <transfer::TransferBar />
                 <p class="overall">
                     <span class="overall-label">"全表："</span>
                     <CountsLine counts=counts />
                 </p>
             </header>
-            <div class="layout">
+            <drafts::DraftBar />
+            <drafts::Banners />
+            <Show when=move || session.show_box.get()>
+                <drafts::DraftBox />
+            </Show>
+            <div class="layout" hidden=move || session.show_box.get()>
                 <StepNav />
-                <div class="sections">
+                // Disabled (read-only) while the draft was written by a newer version.
+                <fieldset class="sections" disabled=move || session.readonly.get().is_some()>
                     <BasicSection />
                     <BudgetSection />
                     <PurposeSection />
                     <GoalsSection />
                     <IndicatorSection />
                     <SummarySection />
-                </div>
+                </fieldset>
             </div>
+            <drafts::ConflictDialog />
+            <drafts::Toasts />
         </main>
     }
 }
 
-/// 新建空白表 / 从示例开始.
+/// 新建空白表 / 从示例开始: each starts a new draft (the open one stays
+/// in the draft box).
 #[component]
 fn Toolbar() -> impl IntoView {
-    let editor = use_context::<Editor>().expect("editor");
+    let session = drafts::use_session();
     let titles = examples::titles();
-    // Replacing a table with content asks first: nothing is saved yet.
-    let may_replace = move || {
-        let untouched = editor
-            .table
-            .with_untracked(|t| *t == edit::new_table() || *t == Table::blank());
-        untouched || dom::confirm("当前表格的内容将被替换（尚未保存）。确定继续吗？")
-    };
-    let new_blank = move |_| {
-        if may_replace() {
-            editor.load(edit::new_table(), false);
-            dom::focus_later(Section::Basic.heading_id(), None);
-        }
-    };
+    let new_blank = move |_| session.new_draft(edit::new_table(), false);
     let pick = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         let Ok(i) = v.parse::<usize>() else {
             return;
         };
-        if may_replace() {
-            if let Some(t) = examples::get(i) {
-                editor.load(t, true);
-            }
+        if let Some(t) = examples::get(i) {
+            session.new_draft(t, true);
         }
         // Back to the prompt, so the same example can be picked again.
         if let Some(sel) = ev
@@ -159,9 +167,28 @@ pub struct Mounted {
 }
 
 /// Mounts an editor for `table` into `parent` (used by component tests and
-/// by pages embedding the editor).
+/// by pages embedding the editor): the table is the one draft of a draft
+/// box in memory.
 pub fn mount_in(parent: web_sys::HtmlElement, table: Table) -> Mounted {
-    let handle = leptos::mount::mount_to(parent, move || view! { <EditorPage table=table /> });
+    let store = crate::storage::MemoryStore::new();
+    let mut drafts = crate::storage::DraftBox::new(store.clone());
+    let name = workspace::default_name(&table);
+    drafts
+        .create(&workspace::fresh_id(), &name, table, workspace::now_ms())
+        .expect("a draft in memory");
+    mount_with_store(parent, store)
+}
+
+/// Mounts the page over a draft box in memory (component tests: two
+/// mounts over clones of one store behave like two tabs).
+pub fn mount_with_store(
+    parent: web_sys::HtmlElement,
+    store: crate::storage::MemoryStore,
+) -> Mounted {
+    let handle = leptos::mount::mount_to(parent, move || {
+        let ws = Workspace::with_store(workspace::PageStore::Memory(store), false, None);
+        view! { <EditorPage workspace=ws /> }
+    });
     Mounted {
         _handle: Box::new(handle),
     }

@@ -9,10 +9,11 @@
 
 use leptos::prelude::*;
 
+use crate::domain::rules::Counts;
 use crate::domain::Table;
 use crate::storage::drafts::DraftMeta;
 use crate::storage::local::LocalStore;
-use crate::storage::{backup, DraftBox, DraftEntry, MemoryStore, Store, StoreError};
+use crate::storage::{backup, Draft, DraftBox, DraftEntry, MemoryStore, Store, StoreError};
 
 /// Whichever store this browser allows.
 #[derive(Debug, Clone)]
@@ -73,6 +74,17 @@ pub fn default_name(table: &Table) -> String {
     }
 }
 
+/// Most recently edited first (the newer of two drafts edited in the same
+/// millisecond first); damaged entries last.
+fn sort_entries(es: &mut [DraftEntry]) {
+    es.sort_by_key(|e| {
+        std::cmp::Reverse(match e {
+            DraftEntry::Ok { meta, .. } => (meta.updated, meta.created),
+            DraftEntry::Damaged { .. } => (0, 0),
+        })
+    });
+}
+
 /// The page's draft box. `Copy`, shared through context.
 #[derive(Clone, Copy)]
 pub struct Workspace {
@@ -124,7 +136,10 @@ impl Workspace {
     /// another tab).
     pub fn refresh(&self) {
         match self.drafts.with_value(|d| d.list()) {
-            Ok(list) => self.entries.set(list),
+            Ok(mut list) => {
+                sort_entries(&mut list);
+                self.entries.set(list)
+            }
             Err(e) => self.notice.set(Some(format!("无法读取草稿箱：{e}"))),
         }
     }
@@ -156,6 +171,33 @@ impl Workspace {
             )),
             Some(_) => Err("无法保存：浏览器存储空间不足。请导出备份后清理旧草稿。".into()),
         }
+    }
+
+    /// Updates the listing's line of a draft just saved or opened, without
+    /// reading the whole box again (a save happens every second of typing).
+    pub fn note(&self, draft: &Draft, counts: Counts) {
+        let budget = match draft.table.budget.total.text() {
+            t if t.is_empty() => String::new(),
+            t => format!("{t} {}", draft.table.money_unit),
+        };
+        let entry = DraftEntry::Ok {
+            meta: draft.meta.clone(),
+            project: draft.table.project.clone(),
+            budget,
+            counts,
+            newer_version: draft.newer_version,
+        };
+        self.entries.update(|es| {
+            let id = &draft.meta.id;
+            match es
+                .iter()
+                .position(|e| matches!(e, DraftEntry::Ok { meta, .. } if meta.id == *id))
+            {
+                Some(i) => es[i] = entry,
+                None => es.push(entry),
+            }
+            sort_entries(es);
+        });
     }
 
     /// Every draft not in the trash, with its table, most recent first.

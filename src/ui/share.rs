@@ -1,0 +1,289 @@
+//! 分享链接: the current table inside the page's address, and opening one.
+//!
+//! The table travels compressed in the URL fragment (`#share=v1.…`,
+//! [`share::link`]); browsers never send the fragment to a server, so the
+//! table goes only where the link is pasted. Opening a page with such a
+//! fragment shows the table read-only, in the printed layout, with what the
+//! check finds; 保存为我的草稿 adds it to the draft box and opens it. A
+//! damaged or altered link says what is wrong and the page works as usual.
+
+use leptos::portal::Portal;
+use leptos::prelude::*;
+
+use crate::domain::rules::{self, Counts};
+use crate::domain::{limits, share, Table};
+
+use super::dom;
+use super::print::{
+    ensure_layers, keep_shortcuts, non_blank, paper_mounted, print_now, Paper, PrintJob,
+};
+use super::transfer::{
+    copy_text, counts_html, findings_html, open_draft, use_workspace, Modal, Transfer,
+};
+
+/// The page's address without its fragment.
+fn page_address() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// The 分享链接 dialog: the link to the table in the editor, and a button
+/// to copy it.
+#[component]
+pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
+    let editor = super::state::use_editor();
+    let transfer = expect_context::<Transfer>();
+    let copied = RwSignal::new(false);
+    // Made when the dialog opens, from the table as it is then.
+    let link = Memo::new(move |_| {
+        open.get().then(|| {
+            editor
+                .table
+                .with_untracked(|t| share::link(&page_address(), t))
+                .map_err(|e| e.message_zh())
+        })
+    });
+    Effect::new(move |_| {
+        if open.get() {
+            copied.set(false);
+            dom::focus_and_select_later("share-link".into(), None);
+        }
+    });
+    let copy = move |_| {
+        if let Some(Ok(text)) = link.get_untracked() {
+            copy_text(text, move |ok| {
+                if ok {
+                    copied.set(true);
+                    transfer.say("已复制分享链接。");
+                } else {
+                    copied.set(false);
+                    transfer.fail("浏览器不允许复制到剪贴板：请选中链接后按 Ctrl+C 复制。");
+                    dom::focus_and_select_later("share-link".into(), None);
+                }
+            });
+        }
+    };
+    let body = move || match link.get() {
+        None => ().into_any(),
+        Some(Err(msg)) => view! {
+            <p class="import-error" role="alert">{msg}</p>
+        }
+        .into_any(),
+        Some(Ok(text)) => {
+            let chars = text.chars().count();
+            view! {
+                <div class="share-row">
+                    <input
+                        id="share-link"
+                        type="text"
+                        readonly=true
+                        aria-label="分享链接"
+                        aria-describedby="share-note"
+                        prop:value=text
+                        on:focus=move |ev| {
+                            if let Some(el) = leptos::wasm_bindgen::JsCast::dyn_ref::<
+                                web_sys::HtmlInputElement,
+                            >(&event_target::<web_sys::EventTarget>(&ev)) {
+                                el.select();
+                            }
+                        }
+                    />
+                    <button type="button" class="primary" on:click=copy>
+                        {move || if copied.get() { "已复制 ✓" } else { "复制链接" }}
+                    </button>
+                </div>
+                <p class="xfer-lead" id="share-note">
+                    {format!(
+                        "链接包含整张表（{chars} 个字符），数据只在链接里，不会上传到任何服务器；拿到链接的人都能看到表的内容。对方打开后可以查看、检查，并保存为自己的草稿。之后对本表的修改不会进入此链接。"
+                    )}
+                </p>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <Modal open=open title_id="share-title" return_to="export-btn" class="share-dialog">
+            <div class="xfer-head">
+                <h2 id="share-title">"分享此表"</h2>
+                <button type="button" class="icon close" aria-label="关闭" on:click=move |_| open.set(false)>
+                    "×"
+                </button>
+            </div>
+            {body}
+            <div class="xfer-actions">
+                <button type="button" on:click=move |_| open.set(false)>
+                    "关闭"
+                </button>
+            </div>
+        </Modal>
+    }
+}
+
+/// What the page's address holds.
+#[derive(Debug, Clone, PartialEq)]
+enum Opened {
+    Table(Box<Table>),
+    Broken(String),
+}
+
+/// The table of a `#share=…` address, if it is one.
+fn from_address() -> Option<Opened> {
+    let hash = window().location().hash().ok()?;
+    let hash = if hash.contains('%') {
+        js_sys::decode_uri_component(&hash)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or(hash)
+    } else {
+        hash
+    };
+    if !hash.starts_with(share::PREFIX) {
+        return None;
+    }
+    Some(match share::decode(&hash) {
+        Ok(t) => match limits::check_table(&t) {
+            Ok(()) => Opened::Table(Box::new(t)),
+            Err(e) => Opened::Broken(e.message),
+        },
+        Err(e) => Opened::Broken(e.message_zh()),
+    })
+}
+
+/// Removes the fragment from the address (without reloading or adding a
+/// history entry).
+fn clear_address() {
+    let win = window();
+    let loc = win.location();
+    let url = format!(
+        "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    );
+    if let Ok(history) = win.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Opens a shared table when the page's address holds one (on load, and
+/// when a link is pasted into the address bar of the open page).
+#[component]
+pub fn SharedOpener() -> impl IntoView {
+    let opened = RwSignal::new(from_address());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(o) = from_address() {
+            opened.set(Some(o));
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let dismiss = move || {
+        clear_address();
+        opened.set(None);
+    };
+    move || match opened.get() {
+        None => ().into_any(),
+        Some(Opened::Broken(msg)) => {
+            dom::focus_later("share-error-close".into(), None);
+            view! {
+                <div class="share-error" role="alert" aria-labelledby="share-error-h">
+                    <strong id="share-error-h">"无法打开分享链接"</strong>
+                    <p>{msg}</p>
+                    <button type="button" id="share-error-close" on:click=move |_| dismiss()>
+                        "知道了"
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        Some(Opened::Table(table)) => {
+            let layer = ensure_layers();
+            view! {
+                <Portal mount=layer>
+                    <SharedView table=(*table).clone() on_done=Callback::new(move |_| dismiss()) />
+                </Portal>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// A shared table, read-only: the check, then the table as printed.
+#[component]
+fn SharedView(table: Table, on_done: Callback<()>) -> impl IntoView {
+    let session = super::drafts::use_session();
+    let ws = use_workspace();
+    let transfer = expect_context::<Transfer>();
+    let job = PrintJob {
+        tables: vec![table.clone()],
+        unit: false,
+    };
+    paper_mounted(format!("{}（分享）", job.heading()));
+    let findings = rules::check(&table);
+    let counts = Counts::of(&findings);
+    let problem = RwSignal::new(None::<String>);
+    let project = non_blank(&table.project, "（未填项目名称）");
+    let save = {
+        let table = table.clone();
+        move |_| match ws.add_tables(vec![table.clone()]) {
+            Ok(ids) => {
+                on_done.run(());
+                let name = non_blank(&table.project, "未命名");
+                if ids
+                    .first()
+                    .is_some_and(|id| open_draft(session, transfer, id))
+                {
+                    transfer.say(format!("已保存为我的草稿并打开：{name}。"));
+                } else {
+                    transfer.say(format!("已保存为我的草稿：{name}，见草稿箱。"));
+                }
+            }
+            Err(e) => problem.set(Some(e)),
+        }
+    };
+    let close = move |_| {
+        on_done.run(());
+        dom::focus_later("export-btn".into(), None);
+    };
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && !ev.default_prevented() {
+            ev.prevent_default();
+            on_done.run(());
+        }
+    });
+    on_cleanup(move || handle.remove());
+    dom::focus_later("shared-save".into(), None);
+    let verdict = if counts.errors == 0 {
+        "没有错误。".to_string()
+    } else {
+        format!("有 {} 个错误，保存为草稿后可以修改。", counts.errors)
+    };
+    let check = format!(
+        "<p class=\"summary-counts\">{}<span class=\"verdict\">{verdict}</span></p>{}</ul>",
+        counts_html(counts),
+        findings_html(&findings, "shared-findings")
+    );
+    view! {
+        <div class="paper-view shared" role="region" aria-labelledby="shared-h" on:keydown=keep_shortcuts>
+            <div class="paper-bar no-print">
+                <h2 id="shared-h">"分享的绩效目标表（只读）"</h2>
+                <span class="paper-scope">{project}</span>
+                <span class="paper-actions">
+                    <button type="button" id="shared-save" class="primary" on:click=save>
+                        "保存为我的草稿"
+                    </button>
+                    <button type="button" on:click=move |_| print_now()>
+                        "打印"
+                    </button>
+                    <button type="button" on:click=close>
+                        "关闭（不保存）"
+                    </button>
+                </span>
+            </div>
+            {move || problem.get().map(|p| view! { <p class="paper-note no-print" role="alert">{p}</p> })}
+            <section class="shared-check no-print" aria-labelledby="shared-check-h">
+                <h3 id="shared-check-h">"检查结果"</h3>
+                <div inner_html=check></div>
+            </section>
+            <Paper html=job.html() />
+        </div>
+    }
+}

@@ -1,0 +1,1627 @@
+//! 导入 and 导出: tables in from Word/WPS/Excel, text, files and backups;
+//! tables out as print, Excel, table text, JSON, share links and backups.
+//!
+//! Importing always shows what was found first (each table with its
+//! project, budget, indicator count, findings and what is missing) and adds
+//! nothing until the author confirms; then the tables become new drafts
+//! (existing drafts are never changed) and the first one opens. What the
+//! text is (an HTML table, tab-separated cells, the published text layout,
+//! exchange JSON, a backup, a share link) is recognised here; reading each
+//! form is the domain's importers' job.
+//!
+//! Exports work on the table in the editor, or on a unit's documents: the
+//! drafts with the same unit as it, in the order they were added.
+
+use std::time::Duration;
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::domain::print::escape_html;
+use crate::domain::rules::{self, Counts, Finding, Severity};
+use crate::domain::{clipboard, exchange, layout, limits, share, tsv, xlsx, Document, Table};
+use crate::storage::{backup, drafts, Draft, Store};
+
+use super::dom;
+use super::drafts::{use_session, Session};
+use super::print::{non_blank, PrintFallback, PrintJob, PrintView, Printer};
+use super::state::{use_editor, Editor};
+use super::workspace::Workspace;
+
+// ---- recognising what was pasted or chosen --------------------------------
+
+/// What the importer found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// Tables to add as new drafts; `from` names what they were read as.
+    Tables {
+        from: &'static str,
+        tables: Vec<Table>,
+    },
+    /// A backup of a draft box: its drafts, restored as they are.
+    Backup {
+        drafts: Vec<Draft>,
+        problems: Vec<String>,
+    },
+}
+
+const NOTHING: &str = "没有内容：请粘贴表格，或选择文件。";
+
+/// Reads what the author pasted or chose. `html` is the clipboard's
+/// `text/html` (used when it holds a `<table>`), `name` the file's name.
+pub fn read_input(text: &str, html: Option<&str>, name: Option<&str>) -> Result<Found, String> {
+    limits::check_text(text).map_err(|e| e.message)?;
+    if let Some(h) = html {
+        limits::check_text(h).map_err(|e| e.message)?;
+    }
+    let found = read_any(text, html, name)?;
+    let tables: Vec<Table> = match &found {
+        Found::Tables { tables, .. } => tables.clone(),
+        Found::Backup { drafts, .. } => drafts.iter().map(|d| d.table.clone()).collect(),
+    };
+    limits::check_document(&Document { tables }).map_err(|e| e.message)?;
+    Ok(found)
+}
+
+fn read_any(text: &str, html: Option<&str>, name: Option<&str>) -> Result<Found, String> {
+    let mut first_error = None;
+    if let Some(h) = html.filter(|h| has_table_tag(h)) {
+        match clipboard::import_html(h) {
+            Ok(doc) => return tables("复制的表格", doc),
+            Err(e) => first_error = Some(e.message),
+        }
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(first_error.unwrap_or_else(|| NOTHING.into()));
+    }
+    if trimmed.contains('\0') {
+        return Err(
+            "这不是文本文件：请选择 .txt、.json、.html 或 .csv 文件，或从 Word/WPS/Excel 复制表格后粘贴。"
+                .into(),
+        );
+    }
+    let result = if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        read_json(trimmed)
+    } else if is_share_link(trimmed) {
+        share::decode(trimmed)
+            .map_err(|e| e.message_zh())
+            .and_then(|t| tables("分享链接", Document { tables: vec![t] }))
+    } else if has_table_tag(text) {
+        clipboard::import_html(text)
+            .map_err(|e| e.message)
+            .and_then(|doc| tables("HTML 表格", doc))
+    } else if name.is_some_and(|n| extension(n) == "csv") {
+        clipboard::import_grid(parse_csv(text))
+            .map_err(|e| e.message)
+            .and_then(|doc| tables("CSV 表格", doc))
+    } else {
+        read_text(text)
+    };
+    match (result, first_error) {
+        (Err(_), Some(e)) => Err(e),
+        (r, _) => r,
+    }
+}
+
+fn tables(from: &'static str, doc: Document) -> Result<Found, String> {
+    if doc.tables.is_empty() {
+        return Err("没有找到绩效目标表。".into());
+    }
+    Ok(Found::Tables {
+        from,
+        tables: doc.tables,
+    })
+}
+
+fn read_json(text: &str) -> Result<Found, String> {
+    if backup::is_backup(text) {
+        let (drafts, problems) = backup::read(text)?;
+        if drafts.is_empty() {
+            let mut msg = String::from("备份文件中没有可恢复的草稿。");
+            for p in &problems {
+                msg.push_str(p);
+            }
+            return Err(msg);
+        }
+        return Ok(Found::Backup { drafts, problems });
+    }
+    exchange::read_tables(text)
+        .map_err(|e| e.message_zh())
+        .and_then(|doc| tables("JSON 文件", doc))
+}
+
+/// Tab-separated cells (Excel) or the published layout (one cell per line,
+/// a tab in front): whichever the lines look like is tried first.
+fn read_text(text: &str) -> Result<Found, String> {
+    let as_tsv = || {
+        clipboard::import_tsv(text)
+            .map_err(|e| e.message)
+            .and_then(|doc| tables("制表符分隔的表格", doc))
+    };
+    let as_layout = || {
+        layout::import(text)
+            .map_err(|e| e.to_string())
+            .and_then(|doc| tables("文本", doc))
+    };
+    if looks_tab_separated(text) {
+        as_tsv().or_else(|e| as_layout().map_err(|_| e))
+    } else {
+        as_layout().or_else(|e| as_tsv().map_err(|_| e))
+    }
+}
+
+/// Whether `html` holds a `<table>` element.
+pub fn has_table_tag(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    lower.contains("<table")
+}
+
+/// A share link (or its fragment) alone on one line.
+fn is_share_link(text: &str) -> bool {
+    !text.contains('\n') && (text.contains(share::PREFIX) || text.starts_with("share="))
+}
+
+/// More lines with cells side by side than lines holding one cell behind a
+/// tab (the published layout).
+pub fn looks_tab_separated(text: &str) -> bool {
+    let (mut tsv, mut layout) = (0usize, 0usize);
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        match line.matches('\t').count() {
+            0 => {}
+            1 if line.starts_with('\t') => layout += 1,
+            _ => tsv += 1,
+        }
+    }
+    tsv > layout
+}
+
+/// The lower-case extension of a file name.
+pub fn extension(name: &str) -> String {
+    name.rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Why a file cannot be read as it is, from its name (formats that are not
+/// text), with what to do instead.
+pub fn unreadable(name: &str) -> Option<String> {
+    let ext = extension(name);
+    let how = match ext.as_str() {
+        "docx" | "doc" | "wps" | "rtf" | "odt" => {
+            "请在 Word/WPS 中打开它，选中整张表复制后粘贴到这里；或另存为“网页(*.htm)”或“纯文本(*.txt)”后再选择"
+        }
+        "xlsx" | "xls" | "et" | "ods" => {
+            "请在 Excel/WPS 表格中打开它，选中整张表复制后粘贴到这里；或另存为 CSV 后再选择"
+        }
+        "pdf" | "ofd" => "请在原文档（Word/WPS）中复制表格后粘贴到这里",
+        _ => return None,
+    };
+    Some(format!("不能直接读取 .{ext} 文件：{how}。"))
+}
+
+/// Splits comma-separated values (RFC 4180: `"…"` quoting, `""` inside).
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' => quoted = false,
+                c => cell.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if cell.is_empty() => quoted = true,
+            ',' => row.push(std::mem::take(&mut cell)),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            c => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
+}
+
+/// The text of a file: UTF-8 (with or without BOM), UTF-16 with BOM
+/// (Excel's "Unicode text"), else GB18030 (what Chinese Windows writes).
+pub fn decode_bytes(bytes: &[u8]) -> String {
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        _ => match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) => gb18030(bytes).unwrap_or_else(|| String::from_utf8_lossy(bytes).into_owned()),
+        },
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+    String::from_utf16_lossy(&units)
+}
+
+fn gb18030(bytes: &[u8]) -> Option<String> {
+    let decoder = web_sys::TextDecoder::new_with_label("gb18030").ok()?;
+    let array = js_sys::Uint8Array::from(bytes);
+    decoder.decode_with_js_u8_array(&array).ok()
+}
+
+// ---- what the preview says about one table ---------------------------------
+
+/// One table of the preview.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    pub project: String,
+    pub unit: String,
+    /// 预算数 with its money unit, or blank.
+    pub budget: String,
+    pub indicators: usize,
+    pub counts: Counts,
+    /// The first findings, errors first.
+    pub first: Vec<Finding>,
+    /// How many findings are not in `first`.
+    pub more: usize,
+    /// Parts of the form that are empty.
+    pub missing: Vec<&'static str>,
+}
+
+/// Findings shown per table in the preview.
+const FIRST_FINDINGS: usize = 3;
+
+pub fn preview(t: &Table) -> Preview {
+    let mut findings = rules::check(t);
+    let counts = Counts::of(&findings);
+    findings.sort_by_key(|f| match f.severity() {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Hint => 2,
+    });
+    let more = findings.len().saturating_sub(FIRST_FINDINGS);
+    findings.truncate(FIRST_FINDINGS);
+    let blank = |s: &str| s.trim().is_empty();
+    let mut missing = Vec::new();
+    if blank(&t.unit_code) && blank(&t.unit_name) {
+        missing.push("单位");
+    }
+    if blank(&t.project) {
+        missing.push("项目名称");
+    }
+    if t.budget.total.is_blank() {
+        missing.push("预算数");
+    }
+    if blank(&t.purpose) {
+        missing.push("资金用途");
+    }
+    if t.goals.iter().all(|g| blank(g)) {
+        missing.push("绩效目标");
+    }
+    if t.indicators.is_empty() {
+        missing.push("绩效指标");
+    }
+    Preview {
+        project: t.project.trim().to_string(),
+        unit: format!("{}{}", t.unit_code.trim(), t.unit_name.trim()),
+        budget: if t.budget.total.is_blank() {
+            String::new()
+        } else {
+            format!("{} {}", t.budget.total.text(), t.money_unit.label())
+        },
+        indicators: t.indicators.len(),
+        counts,
+        first: findings,
+        more,
+        missing,
+    }
+}
+
+// ---- file names -------------------------------------------------------------
+
+/// A file name part from the author's text: no characters Windows or
+/// macOS refuse, no line breaks, not too long; `instead` when blank.
+pub fn file_stem(text: &str, instead: &str) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| match c {
+            '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    let words: Vec<&str> = clean.split_whitespace().collect();
+    let joined = words.join(" ");
+    let cut: String = joined.chars().take(60).collect();
+    let stem = cut.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if stem.is_empty() {
+        instead.to_string()
+    } else {
+        stem.to_string()
+    }
+}
+
+/// `<项目名称>绩效目标表.<ext>`.
+pub fn table_file_name(t: &Table, ext: &str) -> String {
+    let stem = file_stem(&t.project, "未命名");
+    format!("{stem}绩效目标表.{ext}")
+}
+
+/// `<单位>绩效目标表（N张）.<ext>`.
+pub fn unit_file_name(tables: &[Table], ext: &str) -> String {
+    let unit = tables
+        .first()
+        .map(|t| {
+            if t.unit_name.trim().is_empty() {
+                t.unit_code.clone()
+            } else {
+                t.unit_name.clone()
+            }
+        })
+        .unwrap_or_default();
+    let stem = file_stem(&unit, "本单位");
+    format!("{stem}绩效目标表（{}张）.{ext}", tables.len())
+}
+
+/// `绩效目标表草稿箱备份-2025-03-07-0930.json` (local time).
+pub fn backup_file_name() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "绩效目标表草稿箱备份-{:04}-{:02}-{:02}-{:02}{:02}.json",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+// ---- the browser side of exporting --------------------------------------------
+
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const JSON_MIME: &str = "application/json;charset=utf-8";
+
+/// Saves `bytes` as a download named `name`.
+pub fn download(bytes: &[u8], mime: &str, name: &str) -> Result<(), String> {
+    let fail = |_| "浏览器拒绝了下载，请检查浏览器的下载设置后重试。".to_string();
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let doc = document();
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| fail(JsValue::NULL))?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_attribute("hidden", "").map_err(fail)?;
+    let body = doc.body().ok_or_else(|| fail(JsValue::NULL))?;
+    body.append_child(&a).map_err(fail)?;
+    a.click();
+    a.remove();
+    // Revoked later: some browsers start reading the blob after the click.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        Duration::from_secs(60),
+    );
+    Ok(())
+}
+
+/// Copies text to the clipboard: the Clipboard API where the page may use
+/// it (https, localhost), else the older copy command. Reports through
+/// `done` whether it worked.
+pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    let nav = window().navigator();
+    let has_api = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard"))
+        .map(|v| !v.is_undefined() && !v.is_null())
+        .unwrap_or(false);
+    if !has_api {
+        done(copy_with_command(&text));
+        return;
+    }
+    let promise = nav.clipboard().write_text(&text);
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => done(true),
+            Err(_) => done(copy_with_command(&text)),
+        }
+    });
+}
+
+fn copy_with_command(text: &str) -> bool {
+    let doc = document();
+    let Ok(area) = doc.create_element("textarea") else {
+        return false;
+    };
+    let Ok(area) = area.dyn_into::<web_sys::HtmlTextAreaElement>() else {
+        return false;
+    };
+    let active = doc.active_element();
+    area.set_value(text);
+    let _ = area.set_attribute("readonly", "");
+    let _ = area.set_attribute("style", "position:fixed;top:0;left:0;opacity:0");
+    let Some(body) = doc.body() else {
+        return false;
+    };
+    let _ = body.append_child(&area);
+    area.select();
+    let ok = doc
+        .dyn_ref::<web_sys::HtmlDocument>()
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false);
+    area.remove();
+    if let Some(el) = active.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+    ok
+}
+
+// ---- the page's shared state ----------------------------------------------------
+
+/// Messages from import and export. `Copy`, shared through context.
+#[derive(Clone, Copy)]
+pub struct Transfer {
+    /// What just happened (role=status).
+    pub status: RwSignal<String>,
+    /// What went wrong (role=alert).
+    pub alert: RwSignal<String>,
+    seq: StoredValue<u64>,
+}
+
+impl Transfer {
+    fn new() -> Transfer {
+        Transfer {
+            status: RwSignal::new(String::new()),
+            alert: RwSignal::new(String::new()),
+            seq: StoredValue::new(0),
+        }
+    }
+
+    /// Shows a message for a while.
+    pub fn say(&self, message: impl Into<String>) {
+        self.show(self.status, message.into(), 8);
+        self.alert.set(String::new());
+    }
+
+    /// Shows a problem (longer, and announced at once).
+    pub fn fail(&self, message: impl Into<String>) {
+        self.show(self.alert, message.into(), 20);
+        self.status.set(String::new());
+    }
+
+    fn show(&self, signal: RwSignal<String>, message: String, secs: u64) {
+        let n = self.seq.get_value() + 1;
+        self.seq.set_value(n);
+        signal.set(message);
+        let seq = self.seq;
+        set_timeout(
+            move || {
+                if seq.try_get_value() == Some(n) {
+                    signal.try_set(String::new());
+                }
+            },
+            Duration::from_secs(secs),
+        );
+    }
+
+    fn clear(&self) {
+        self.status.set(String::new());
+        self.alert.set(String::new());
+    }
+}
+
+/// The workspace from context.
+pub fn use_workspace() -> Workspace {
+    expect_context::<Workspace>()
+}
+
+/// Opens a draft that was just added, in the editor (the open draft is
+/// saved first).
+pub fn open_draft(session: Session, transfer: Transfer, id: &str) -> bool {
+    match session.open(id) {
+        Ok(()) => {
+            dom::focus_later(super::state::Section::Basic.heading_id(), None);
+            true
+        }
+        Err(e) => {
+            transfer.fail(e);
+            false
+        }
+    }
+}
+
+/// Draft ids in the order they were added (the draft box's index).
+fn creation_order(ws: &Workspace) -> Vec<String> {
+    let raw = ws.with_drafts(|d| d.store().get(drafts::INDEX_KEY).ok().flatten());
+    raw.and_then(|r| serde_json::from_str::<serde_json::Value>(&r).ok())
+        .and_then(|v| {
+            v.get("ids")?.as_array().map(|ids| {
+                ids.iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect()
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// Whether two tables are of the same unit: the same 单位编码 when both
+/// have one, else the same 单位名称.
+pub fn same_unit(a: &Table, b: &Table) -> bool {
+    let (ca, cb) = (a.unit_code.trim(), b.unit_code.trim());
+    if !ca.is_empty() && !cb.is_empty() {
+        return ca == cb;
+    }
+    let (na, nb) = (a.unit_name.trim(), b.unit_name.trim());
+    !na.is_empty() && na == nb
+}
+
+/// The unit's documents: the drafts of the open table's unit, in the order
+/// they were added, the open draft as it is in the editor now.
+fn unit_tables(ws: &Workspace, open_id: &str, current: &Table) -> Vec<Table> {
+    if current.unit_code.trim().is_empty() && current.unit_name.trim().is_empty() {
+        return Vec::new();
+    }
+    let order = creation_order(ws);
+    let mut seen_open = false;
+    let mut drafts: Vec<(usize, Table)> = ws
+        .tables()
+        .into_iter()
+        .filter_map(|(meta, t)| {
+            let t = if meta.id == open_id {
+                seen_open = true;
+                current.clone()
+            } else {
+                t
+            };
+            same_unit(&t, current).then(|| {
+                let at = order.iter().position(|i| *i == meta.id);
+                (at.unwrap_or(usize::MAX), t)
+            })
+        })
+        .collect();
+    drafts.sort_by_key(|(at, _)| *at);
+    let mut tables: Vec<Table> = drafts.into_iter().map(|(_, t)| t).collect();
+    if !seen_open {
+        tables.push(current.clone());
+    }
+    tables
+}
+
+// ---- components -------------------------------------------------------------------
+
+/// A modal dialog (`<dialog>` shown with `showModal`): the page behind is
+/// inert, Esc closes it, and focus returns to `return_to` when it closes.
+#[component]
+pub fn Modal(
+    open: RwSignal<bool>,
+    title_id: &'static str,
+    return_to: &'static str,
+    #[prop(optional)] class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let node = NodeRef::<html::Dialog>::new();
+    Effect::new(move |_| {
+        let want = open.get();
+        if let Some(d) = node.get() {
+            if want && !d.open() {
+                let _ = d.show_modal();
+            } else if !want && d.open() {
+                d.close();
+            }
+        }
+    });
+    let on_close = move |_| {
+        if open.get_untracked() {
+            open.set(false);
+        }
+        dom::focus_later(return_to.to_string(), None);
+    };
+    view! {
+        <dialog
+            node_ref=node
+            class=format!("xfer-modal {class}")
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby=title_id
+            on:close=on_close
+        >
+            {children()}
+        </dialog>
+    }
+}
+
+/// 导入… and 导出 in the top bar, with their dialogs, the print view, the
+/// share link opener and the messages.
+#[component]
+pub fn TransferBar() -> impl IntoView {
+    let editor = use_editor();
+    let ws = use_workspace();
+    let transfer = Transfer::new();
+    provide_context(transfer);
+    let printer = Printer::new();
+    provide_context(printer);
+    let import_open = RwSignal::new(false);
+    let share_open = RwSignal::new(false);
+    let on_excel = Callback::new(move |job: PrintJob| {
+        let name = if job.unit {
+            unit_file_name(&job.tables, "xlsx")
+        } else {
+            table_file_name(&job.tables[0], "xlsx")
+        };
+        save_file(transfer, &xlsx::workbook(&job.tables), XLSX_MIME, &name);
+    });
+    let _ = ws;
+    view! {
+        <div class="toolbar transfer" role="group" aria-label="导入导出">
+            <button
+                type="button"
+                id="import-btn"
+                aria-haspopup="dialog"
+                on:click=move |_| {
+                    transfer.clear();
+                    import_open.set(true)
+                }
+            >
+                "导入…"
+            </button>
+            <ExportMenu share_open=share_open />
+        </div>
+        <ImportDialog open=import_open />
+        <super::share::ShareDialog open=share_open />
+        <super::share::SharedOpener />
+        <PrintView on_excel=on_excel />
+        <PrintFallback table=editor.table.into() />
+        <div class="xfer-toast" role="status" aria-live="polite">
+            {move || transfer.status.get()}
+        </div>
+        <div class="xfer-toast alert" role="alert">
+            {move || transfer.alert.get()}
+        </div>
+    }
+}
+
+/// Downloads a file and says so.
+fn save_file(transfer: Transfer, bytes: &[u8], mime: &str, name: &str) {
+    match download(bytes, mime, name) {
+        Ok(()) => transfer.say(format!("已下载：{name}")),
+        Err(e) => transfer.fail(e),
+    }
+}
+
+/// The 导出 menu button and its menu.
+#[component]
+fn ExportMenu(share_open: RwSignal<bool>) -> impl IntoView {
+    let editor = use_editor();
+    let session = use_session();
+    let ws = use_workspace();
+    let transfer = expect_context::<Transfer>();
+    let printer = expect_context::<Printer>();
+    let open = RwSignal::new(false);
+    // The unit's documents, gathered when the menu opens.
+    let unit = RwSignal::new(Vec::<Table>::new());
+    let wrap = NodeRef::<html::Div>::new();
+
+    let items = move || -> Vec<web_sys::HtmlElement> {
+        let Some(w) = wrap.get_untracked() else {
+            return Vec::new();
+        };
+        let Ok(list) = w.query_selector_all("[role=menuitem]") else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.get(i))
+            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            .collect()
+    };
+    let focus_item = move |k: usize| {
+        if let Some(el) = items().get(k) {
+            let _ = el.focus();
+        }
+    };
+    let show = move |first: bool| {
+        let open_id = session.id();
+        unit.set(
+            editor
+                .table
+                .with_untracked(|t| unit_tables(&ws, &open_id, t)),
+        );
+        open.set(true);
+        request_animation_frame(move || {
+            let n = items().len();
+            if n > 0 {
+                focus_item(if first { 0 } else { n - 1 });
+            }
+        });
+    };
+    let hide = move |refocus: bool| {
+        open.set(false);
+        if refocus {
+            dom::focus_later("export-btn".into(), None);
+        }
+    };
+    let on_button_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" | "Enter" | " " => {
+            ev.prevent_default();
+            show(true);
+        }
+        "ArrowUp" => {
+            ev.prevent_default();
+            show(false);
+        }
+        _ => {}
+    };
+    let on_menu_key = move |ev: leptos::ev::KeyboardEvent| {
+        let list = items();
+        let n = list.len();
+        if n == 0 {
+            return;
+        }
+        let active = document().active_element();
+        let at = list.iter().position(|el| {
+            active
+                .as_ref()
+                .is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>())
+        });
+        let go = |k: usize| {
+            let _ = list[k].focus();
+        };
+        match ev.key().as_str() {
+            "ArrowDown" => {
+                ev.prevent_default();
+                go(at.map_or(0, |i| (i + 1) % n));
+            }
+            "ArrowUp" => {
+                ev.prevent_default();
+                go(at.map_or(n - 1, |i| (i + n - 1) % n));
+            }
+            "Home" => {
+                ev.prevent_default();
+                go(0);
+            }
+            "End" => {
+                ev.prevent_default();
+                go(n - 1);
+            }
+            "Escape" => {
+                ev.prevent_default();
+                ev.stop_propagation();
+                hide(true);
+            }
+            "Tab" => hide(false),
+            _ => {}
+        }
+    };
+    // A press outside closes the menu.
+    let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        if !open.get_untracked() {
+            return;
+        }
+        let inside = match (wrap.get_untracked(), ev.target()) {
+            (Some(w), Some(t)) => t
+                .dyn_ref::<web_sys::Node>()
+                .is_some_and(|n| w.contains(Some(n))),
+            _ => false,
+        };
+        if !inside {
+            hide(false);
+        }
+    });
+    on_cleanup(move || outside.remove());
+
+    // Each item runs its action, closing the menu first.
+    let act = move |f: fn(&Ctx)| {
+        move |_| {
+            hide(true);
+            let ctx = Ctx {
+                editor,
+                ws,
+                transfer,
+                printer,
+                unit: unit.get_untracked(),
+                share_open,
+            };
+            f(&ctx);
+        }
+    };
+    // The menu, as data: one kind of view per kind of entry.
+    let entries = move || {
+        let tables = unit.get();
+        let n = tables.len();
+        let mut list = vec![
+            Entry::Item("打印本表…".into(), Ctx::print_table),
+            Entry::Item("导出 Excel（.xlsx）".into(), Ctx::table_xlsx),
+            Entry::Item("复制为表格文本".into(), Ctx::copy_tsv),
+            Entry::Item("导出 JSON".into(), Ctx::table_json),
+            Entry::Item("分享链接…".into(), Ctx::share),
+        ];
+        if n > 1 {
+            list.push(Entry::Separator);
+            list.push(Entry::Label(format!(
+                "本单位 {n} 张表（{}）",
+                print_unit_name(&tables)
+            )));
+            list.push(Entry::Item(
+                format!("打印本单位 {n} 张表…"),
+                Ctx::print_unit,
+            ));
+            list.push(Entry::Item(
+                "导出本单位 Excel（每表一个工作表）".into(),
+                Ctx::unit_workbook,
+            ));
+            list.push(Entry::Item(
+                "导出本单位 Excel（合为一个工作表）".into(),
+                Ctx::unit_sheet,
+            ));
+        }
+        list.push(Entry::Separator);
+        list.push(Entry::Item("备份草稿箱（全部草稿）".into(), Ctx::backup));
+        list.into_iter()
+            .map(|e| match e {
+                Entry::Item(label, f) => view! {
+                    <button type="button" role="menuitem" tabindex="-1" on:click=act(f)>
+                        {label}
+                    </button>
+                }
+                .into_any(),
+                Entry::Separator => {
+                    view! { <div role="separator" class="menu-sep"></div> }.into_any()
+                }
+                Entry::Label(text) => {
+                    view! { <div class="menu-label" aria-hidden="true">{text}</div> }.into_any()
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="menu-wrap" node_ref=wrap>
+            <button
+                type="button"
+                id="export-btn"
+                aria-haspopup="menu"
+                aria-controls="export-menu"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                on:click=move |_| if open.get_untracked() { hide(false) } else { show(true) }
+                on:keydown=on_button_key
+            >
+                "导出 ▾"
+            </button>
+            <Show when=move || open.get()>
+                <div id="export-menu" class="menu" role="menu" aria-labelledby="export-btn" on:keydown=on_menu_key>
+                    {entries}
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// One entry of the 导出 menu.
+enum Entry {
+    Item(String, fn(&Ctx)),
+    Separator,
+    Label(String),
+}
+
+fn print_unit_name(tables: &[Table]) -> String {
+    tables
+        .first()
+        .map(|t| {
+            non_blank(
+                &format!("{}{}", t.unit_code.trim(), t.unit_name.trim()),
+                "本单位",
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// What a menu item works with.
+struct Ctx {
+    editor: Editor,
+    ws: Workspace,
+    transfer: Transfer,
+    printer: Printer,
+    unit: Vec<Table>,
+    share_open: RwSignal<bool>,
+}
+
+impl Ctx {
+    fn table(&self) -> Table {
+        self.editor.table.get_untracked()
+    }
+
+    fn print_table(&self) {
+        self.printer.open(
+            PrintJob {
+                tables: vec![self.table()],
+                unit: false,
+            },
+            "export-btn",
+        );
+    }
+
+    fn print_unit(&self) {
+        self.printer.open(
+            PrintJob {
+                tables: self.unit.clone(),
+                unit: true,
+            },
+            "export-btn",
+        );
+    }
+
+    fn table_xlsx(&self) {
+        let t = self.table();
+        save_file(
+            self.transfer,
+            &xlsx::workbook(std::slice::from_ref(&t)),
+            XLSX_MIME,
+            &table_file_name(&t, "xlsx"),
+        );
+    }
+
+    fn unit_workbook(&self) {
+        save_file(
+            self.transfer,
+            &xlsx::workbook(&self.unit),
+            XLSX_MIME,
+            &unit_file_name(&self.unit, "xlsx"),
+        );
+    }
+
+    fn unit_sheet(&self) {
+        save_file(
+            self.transfer,
+            &xlsx::document_xlsx(&self.unit),
+            XLSX_MIME,
+            &unit_file_name(&self.unit, "xlsx"),
+        );
+    }
+
+    fn table_json(&self) {
+        let t = self.table();
+        let name = table_file_name(&t, "json");
+        let json = exchange::to_json(&Document { tables: vec![t] });
+        save_file(self.transfer, json.as_bytes(), JSON_MIME, &name);
+    }
+
+    fn copy_tsv(&self) {
+        let text = tsv::table_tsv(&self.table());
+        let transfer = self.transfer;
+        copy_text(text, move |ok| {
+            if ok {
+                transfer.say("已复制为表格文本：可在 Excel 或 WPS 表格中粘贴。");
+            } else {
+                transfer.fail("浏览器不允许复制到剪贴板：请改用“导出 Excel”。");
+            }
+        });
+    }
+
+    fn share(&self) {
+        self.share_open.set(true);
+    }
+
+    fn backup(&self) {
+        match self.ws.backup_json() {
+            Ok(json) => {
+                let n = self.ws.tables().len();
+                let name = backup_file_name();
+                match download(json.as_bytes(), JSON_MIME, &name) {
+                    Ok(()) => self.transfer.say(format!(
+                        "已下载草稿箱备份（{n} 个草稿）：{name}。请妥善保存，可在另一台电脑上用“导入”恢复。"
+                    )),
+                    Err(e) => self.transfer.fail(e),
+                }
+            }
+            Err(e) => self.transfer.fail(e),
+        }
+    }
+}
+
+/// What the import dialog was given.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Source {
+    text: String,
+    /// The clipboard's `text/html`, when it holds a table.
+    html: Option<String>,
+    /// The file's name, when a file was chosen.
+    file: Option<String>,
+}
+
+impl Source {
+    fn is_empty(&self) -> bool {
+        self.text.trim().is_empty() && self.html.is_none()
+    }
+}
+
+/// The 导入 dialog: paste or choose a file, see what was found, confirm.
+#[component]
+fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
+    let session = use_session();
+    let ws = use_workspace();
+    let transfer = expect_context::<Transfer>();
+    let source = RwSignal::new(Source::default());
+    let problem = RwSignal::new(None::<String>);
+    let area = NodeRef::<html::Textarea>::new();
+    let picker = NodeRef::<html::Input>::new();
+
+    // The tables already in the draft box, to tell a second import.
+    let existing = StoredValue::new(Vec::<Table>::new());
+    // A fresh start each time the dialog opens.
+    Effect::new(move |was: Option<bool>| {
+        let now = open.get();
+        if now && was != Some(true) {
+            existing.set_value(ws.tables().into_iter().map(|(_, t)| t).collect());
+            source.set(Source::default());
+            problem.set(None);
+            if let Some(a) = area.get_untracked() {
+                a.set_value("");
+            }
+            dom::focus_later("import-paste".into(), None);
+        }
+        now
+    });
+
+    let found = Memo::new(move |_| {
+        source.with(|s| {
+            (!s.is_empty()).then(|| read_input(&s.text, s.html.as_deref(), s.file.as_deref()))
+        })
+    });
+
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let Some(data) = ev.clipboard_data() else {
+            return;
+        };
+        let html = data.get_data("text/html").unwrap_or_default();
+        let plain = data.get_data("text/plain").unwrap_or_default();
+        let Some(el) = area.get_untracked() else {
+            return;
+        };
+        // Each paste replaces what is there: the area holds one import.
+        ev.prevent_default();
+        problem.set(None);
+        el.set_value(&plain);
+        el.set_scroll_top(0);
+        source.set(Source {
+            text: plain,
+            html: has_table_tag(&html).then_some(html),
+            file: None,
+        });
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        problem.set(None);
+        source.set(Source {
+            text: event_target_value(&ev),
+            html: None,
+            file: None,
+        });
+    };
+    let take_file = move |file: web_sys::File| {
+        let name = file.name();
+        problem.set(None);
+        if let Some(a) = area.get_untracked() {
+            a.set_value("");
+        }
+        if let Some(why) = unreadable(&name) {
+            source.set(Source::default());
+            problem.set(Some(why));
+            return;
+        }
+        // Refused before reading (the text's own limit is checked after).
+        if file.size() > 2.0 * limits::MAX_IMPORT_BYTES as f64 {
+            source.set(Source::default());
+            problem.set(Some(format!(
+                "文件「{name}」过大（{:.1} MB）：一次最多导入 {} MB。",
+                file.size() / 1_048_576.0,
+                limits::MAX_IMPORT_BYTES / 1_048_576
+            )));
+            return;
+        }
+        let promise = file.array_buffer();
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(buffer) => {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    source.set(Source {
+                        text: decode_bytes(&bytes),
+                        html: None,
+                        file: Some(name),
+                    });
+                }
+                Err(_) => problem.set(Some(format!("无法读取文件「{name}」。"))),
+            }
+        });
+    };
+    let on_pick = move |_| {
+        let Some(input) = picker.get_untracked() else {
+            return;
+        };
+        let file = input.files().and_then(|l| l.get(0));
+        input.set_value("");
+        if let Some(f) = file {
+            take_file(f);
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0));
+        if let Some(f) = file {
+            ev.prevent_default();
+            take_file(f);
+        }
+    };
+
+    let confirm = move |_| {
+        let Some(Ok(found)) = found.get_untracked() else {
+            return;
+        };
+        match found {
+            Found::Tables { tables, .. } => {
+                let n = tables.len();
+                let first = tables[0].clone();
+                match ws.add_tables(tables) {
+                    Ok(ids) => {
+                        open.set(false);
+                        let opened = ids
+                            .first()
+                            .is_some_and(|id| open_draft(session, transfer, id));
+                        let name = non_blank(&first.project, "未命名");
+                        if opened {
+                            transfer.say(if n == 1 {
+                                format!("已导入 1 张表，已打开：{name}")
+                            } else {
+                                format!("已导入 {n} 张表（已加入草稿箱），已打开第 1 张：{name}")
+                            });
+                        }
+                    }
+                    Err(e) => {
+                        source.set(Source::default());
+                        problem.set(Some(e));
+                    }
+                }
+            }
+            Found::Backup { .. } => {
+                let text = source.with_untracked(|s| s.text.clone());
+                match ws.restore_backup(&text) {
+                    Ok((n, problems)) => {
+                        open.set(false);
+                        let mut msg = format!("已从备份恢复 {n} 个草稿，见草稿箱。");
+                        if !problems.is_empty() {
+                            msg.push_str(&format!("另有 {} 个草稿无法读取。", problems.len()));
+                        }
+                        transfer.say(msg);
+                    }
+                    Err(e) => problem.set(Some(e)),
+                }
+            }
+        }
+    };
+    let confirm_label = move || match found.get() {
+        Some(Ok(Found::Tables { tables, .. })) => format!("导入 {} 张表", tables.len()),
+        Some(Ok(Found::Backup { drafts, .. })) => format!("恢复 {} 个草稿", drafts.len()),
+        _ => "导入".to_string(),
+    };
+    let ready = move || matches!(found.get(), Some(Ok(_)));
+    let file_line = move || {
+        source.with(|s| s.file.clone()).map(|name| {
+            view! {
+                <p class="import-file">
+                    "已选择文件：" <b>{name}</b>
+                    <button
+                        type="button"
+                        class="link"
+                        on:click=move |_| {
+                            source.set(Source::default());
+                            dom::focus_later("import-paste".into(), None);
+                        }
+                    >
+                        "清除"
+                    </button>
+                </p>
+            }
+        })
+    };
+
+    view! {
+        <Modal open=open title_id="import-title" return_to="import-btn" class="import-dialog">
+            <div class="xfer-head">
+                <h2 id="import-title">"导入绩效目标表"</h2>
+                <button type="button" class="icon close" aria-label="关闭" on:click=move |_| open.set(false)>
+                    "×"
+                </button>
+            </div>
+            <p class="xfer-lead" id="import-how">
+                "在 Word、WPS 或 Excel 中选中整张表（可以是一份文件里的多张表），复制后粘贴到下面；"
+                "也可以选择文件：文本（.txt）、网页（.htm/.html）、CSV、JSON，或草稿箱备份。"
+                "导入前会先列出找到的表，导入的表成为新的草稿，不会改动已有草稿。"
+            </p>
+            <div class="import-inputs" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <label for="import-paste" class="import-label">"粘贴区"</label>
+                <textarea
+                    id="import-paste"
+                    node_ref=area
+                    rows="6"
+                    aria-describedby="import-how"
+                    placeholder="在此处粘贴（Ctrl+V），或把文件拖到这里。再次粘贴会替换这里的内容。"
+                    on:paste=on_paste
+                    on:input=on_input
+                ></textarea>
+                <div class="import-file-row">
+                    <label class="file-button">
+                        "选择文件…"
+                        <input
+                            type="file"
+                            node_ref=picker
+                            class="visually-hidden"
+                            accept=".txt,.json,.html,.htm,.tsv,.csv,text/plain,application/json,text/html,text/csv"
+                            on:change=on_pick
+                        />
+                    </label>
+                    {file_line}
+                </div>
+            </div>
+            <p class="visually-hidden" role="status">
+                {move || match found.get() {
+                    Some(Ok(Found::Tables { tables, .. })) => format!("找到 {} 张表，确认后导入。", tables.len()),
+                    Some(Ok(Found::Backup { drafts, .. })) => format!("草稿箱备份，{} 个草稿，确认后恢复。", drafts.len()),
+                    _ => String::new(),
+                }}
+            </p>
+            <div class="import-result">
+                {move || problem.get().map(|p| view! { <p class="import-error" role="alert">{p}</p> })}
+                {move || match found.get() {
+                    Some(Err(msg)) => Some(view! { <p class="import-error" role="alert">{msg}</p> }.into_any()),
+                    Some(Ok(f)) => {
+                        let html = existing.with_value(|e| preview_html(&f, e));
+                        Some(view! { <div inner_html=html></div> }.into_any())
+                    }
+                    None => None,
+                }}
+            </div>
+            <div class="xfer-actions">
+                <button type="button" class="primary" id="import-go" disabled=move || !ready() on:click=confirm>
+                    {confirm_label}
+                </button>
+                <button type="button" on:click=move |_| open.set(false)>
+                    "取消"
+                </button>
+            </div>
+        </Modal>
+    }
+}
+
+/// What was found, before anything is added: a summary line, then each
+/// table. Built as HTML (every text escaped) and set as the inner HTML of
+/// the preview's container: a static list, much smaller in the page's code
+/// than a tree of components.
+pub fn preview_html(found: &Found, existing: &[Table]) -> String {
+    let mut out = String::with_capacity(2048);
+    let known = |t: &Table| existing.contains(t);
+    let again = match found {
+        Found::Tables { tables, .. } => tables.iter().filter(|t| known(t)).count(),
+        Found::Backup { drafts, .. } => drafts.iter().filter(|d| known(&d.table)).count(),
+    };
+    match found {
+        Found::Tables { from, tables } => {
+            let n = tables.len();
+            push_tag(
+                &mut out,
+                "p",
+                "import-found",
+                &format!("从{from}中找到 {n} 张表："),
+            );
+            push_again(&mut out, again);
+            out.push_str("<ol class=\"import-list\" aria-label=\"找到的表\">");
+            for t in tables {
+                push_item(&mut out, t, None, known(t));
+            }
+        }
+        Found::Backup { drafts, problems } => {
+            let n = drafts.len();
+            let trashed = drafts.iter().filter(|d| d.meta.trashed.is_some()).count();
+            let mut line = format!("草稿箱备份：{n} 个草稿");
+            if trashed > 0 {
+                line.push_str(&format!("（其中 {trashed} 个在回收站中）"));
+            }
+            line.push_str("。恢复时全部作为新草稿加入，不会改动已有草稿。");
+            push_tag(&mut out, "p", "import-found", &line);
+            push_again(&mut out, again);
+            for p in problems {
+                push_tag(&mut out, "p", "import-missing", p);
+            }
+            out.push_str("<ol class=\"import-list\" aria-label=\"备份中的草稿\">");
+            for d in drafts {
+                let note = d.meta.trashed.is_some().then_some("（回收站）");
+                push_item(
+                    &mut out,
+                    &d.table,
+                    Some((&d.meta.name, note)),
+                    known(&d.table),
+                );
+            }
+        }
+    }
+    out.push_str("</ol>");
+    out
+}
+
+fn push_again(out: &mut String, again: usize) {
+    if again > 0 {
+        push_tag(
+            out,
+            "p",
+            "import-missing",
+            &format!("其中 {again} 张与草稿箱中已有的表完全相同，导入后会重复。"),
+        );
+    }
+}
+
+fn push_tag(out: &mut String, tag: &str, class: &str, text: &str) {
+    out.push_str(&format!(
+        "<{tag} class=\"{class}\">{}</{tag}>",
+        escape_html(text)
+    ));
+}
+
+/// "错误 0 提示 1", as the page's count lines show it.
+pub fn counts_html(c: Counts) -> String {
+    let mut out = String::from("<span class=\"counts\">");
+    for (label, n, class) in [
+        ("错误", c.errors, "error"),
+        ("警告", c.warnings, "warning"),
+        ("提示", c.hints, "hint"),
+    ] {
+        let class = if n > 0 { class } else { "zero" };
+        out.push_str(&format!(
+            "<span class=\"count {class}\">{label} <b>{n}</b></span>"
+        ));
+    }
+    out.push_str("</span>");
+    out
+}
+
+/// Findings as the page lists them: tag, place, message.
+pub fn findings_html(findings: &[Finding], class: &str) -> String {
+    let mut out = format!("<ul class=\"{class}\">");
+    for f in findings {
+        let sev = f.severity();
+        out.push_str(&format!(
+            "<li class=\"msg {}\"><span class=\"tag\">{}</span><span class=\"where\">{}</span>{}</li>",
+            super::fields::severity_class(sev),
+            sev.label_zh(),
+            escape_html(&f.place.label_zh()),
+            escape_html(&f.message)
+        ));
+    }
+    out
+}
+
+/// One table of the preview. `named`: the draft's name in a backup.
+fn push_item(out: &mut String, t: &Table, named: Option<(&str, Option<&str>)>, known: bool) {
+    let p = preview(t);
+    let title = match named {
+        Some((name, _)) if !name.trim().is_empty() => name.to_string(),
+        _ => non_blank(&p.project, "（未填项目名称）"),
+    };
+    out.push_str("<li class=\"import-item\"><div class=\"import-item-head\">");
+    push_tag(out, "b", "import-project", &title);
+    if let Some(note) = named.and_then(|(_, n)| n) {
+        push_tag(out, "span", "muted", note);
+    }
+    if known {
+        push_tag(out, "span", "muted", "（草稿箱中已有）");
+    }
+    out.push_str(&counts_html(p.counts));
+    out.push_str("</div>");
+    let mut facts = Vec::new();
+    if !p.unit.is_empty() {
+        facts.push(p.unit.clone());
+    }
+    facts.push(if p.budget.is_empty() {
+        "预算数空缺".to_string()
+    } else {
+        format!("预算数 {}", p.budget)
+    });
+    facts.push(format!("指标 {} 项", p.indicators));
+    push_tag(out, "div", "import-facts", &facts.join(" · "));
+    if !p.missing.is_empty() {
+        push_tag(
+            out,
+            "p",
+            "import-missing",
+            &format!("不完整：缺少{}", p.missing.join("、")),
+        );
+    }
+    if !p.first.is_empty() {
+        out.push_str(&findings_html(&p.first, "import-findings"));
+        if p.more > 0 {
+            push_tag(out, "li", "more", &format!("另有 {} 条", p.more));
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</li>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    const FIXTURE: &str = include_str!("../../tests/fixtures/tianjin-2025-tables-1-8.txt");
+    const EXCEL_TSV: &str = include_str!("../../tests/fixtures/clipboard/excel.tsv");
+    const WORD_HTML: &str = include_str!("../../tests/fixtures/clipboard/word.html");
+
+    fn table_count(found: Result<Found, String>) -> usize {
+        match found {
+            Ok(Found::Tables { tables, .. }) => tables.len(),
+            other => panic!("expected tables, got {other:?}"),
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn recognises_each_form() {
+        assert!(!looks_tab_separated(FIXTURE));
+        assert_eq!(table_count(read_input(FIXTURE, None, None)), 8);
+        assert!(looks_tab_separated(EXCEL_TSV));
+        assert_eq!(table_count(read_input(EXCEL_TSV, None, None)), 1);
+        assert_eq!(table_count(read_input("", Some(WORD_HTML), None)), 1);
+        // A file of HTML, without the clipboard's html part.
+        assert_eq!(table_count(read_input(WORD_HTML, None, Some("t.htm"))), 1);
+        let doc = layout::import(FIXTURE).unwrap();
+        let json = exchange::to_json(&doc);
+        assert_eq!(table_count(read_input(&json, None, Some("a.json"))), 8);
+        let link = share::link("https://x/jixiao/", &doc.tables[2]).unwrap();
+        match read_input(&link, None, None) {
+            Ok(Found::Tables { from, tables }) => {
+                assert_eq!(from, "分享链接");
+                assert_eq!(tables[0], doc.tables[2]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn says_why_when_nothing_is_a_table() {
+        let e = read_input("随便一段话", None, None).unwrap_err();
+        assert!(e.contains("没有找到绩效目标表"), "{e}");
+        assert_eq!(read_input("  ", None, None).unwrap_err(), NOTHING);
+        let e = read_input(r#"{"hello":1}"#, None, None).unwrap_err();
+        assert!(e.contains("不是绩效目标表编制器的文件"), "{e}");
+        let e = read_input(
+            "",
+            Some("<p>no</p><table><tr><td>x</td></tr></table>"),
+            None,
+        )
+        .unwrap_err();
+        assert!(e.contains("不像绩效目标表"), "{e}");
+        assert!(unreadable("去年.docx").unwrap().contains("复制"));
+        assert!(unreadable("a.txt").is_none());
+    }
+
+    #[wasm_bindgen_test]
+    fn limits_apply_to_every_form() {
+        let big = "x".repeat(limits::MAX_IMPORT_BYTES + 1);
+        assert!(read_input(&big, None, None)
+            .unwrap_err()
+            .contains("内容过大"));
+        assert!(read_input("", Some(&big), None)
+            .unwrap_err()
+            .contains("内容过大"));
+        let long = Table {
+            project: "项".repeat(limits::MAX_FIELD_CHARS + 1),
+            ..Table::default()
+        };
+        let json = exchange::to_json(&Document { tables: vec![long] });
+        let e = read_input(&json, None, None).unwrap_err();
+        assert!(e.contains("项目名称") && e.contains("过长"), "{e}");
+    }
+
+    #[wasm_bindgen_test]
+    fn csv_and_encodings() {
+        let rows = parse_csv("a,\"b,c\"\r\n\"say \"\"hi\"\"\",\n\"two\nlines\",x");
+        assert_eq!(
+            rows,
+            vec![
+                vec!["a".to_string(), "b,c".into()],
+                vec!["say \"hi\"".into(), "".into()],
+                vec!["two\nlines".into(), "x".into()],
+            ]
+        );
+        assert_eq!(decode_bytes(&[0xEF, 0xBB, 0xBF, b'a']), "a");
+        assert_eq!(decode_bytes(&[0xFF, 0xFE, 0x2D, 0x4E]), "中");
+        // 中文 in GBK.
+        assert_eq!(decode_bytes(&[0xD6, 0xD0, 0xCE, 0xC4]), "中文");
+    }
+
+    #[wasm_bindgen_test]
+    fn file_names_are_safe() {
+        assert_eq!(file_stem(" a/b:c*?\n d. ", "x"), "a_b_c__ d");
+        assert_eq!(file_stem("  ", "x"), "x");
+        let t = Table {
+            project: "科技统计<信息>系统".into(),
+            ..Table::default()
+        };
+        assert_eq!(
+            table_file_name(&t, "xlsx"),
+            "科技统计_信息_系统绩效目标表.xlsx"
+        );
+        assert_eq!(
+            table_file_name(&Table::default(), "json"),
+            "未命名绩效目标表.json"
+        );
+        assert!(backup_file_name().starts_with("绩效目标表草稿箱备份-20"));
+    }
+
+    #[wasm_bindgen_test]
+    fn preview_html_escapes_and_marks_repeats() {
+        let hostile = Table {
+            project: "<img src=x onerror=alert(1)>".into(),
+            unit_name: "\"><script>".into(),
+            ..Table::default()
+        };
+        let found = Found::Tables {
+            from: "文本",
+            tables: vec![hostile.clone()],
+        };
+        let html = preview_html(&found, &[]);
+        assert!(
+            !html.contains("<img") && !html.contains("<script"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{html}"
+        );
+        assert!(!html.contains("草稿箱中已有"));
+        let html = preview_html(&found, &[hostile]);
+        assert!(
+            html.contains("其中 1 张与草稿箱中已有的表完全相同"),
+            "{html}"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn preview_says_what_is_missing() {
+        let doc = layout::import(FIXTURE).unwrap();
+        let p = preview(&doc.tables[0]);
+        assert_eq!(p.project, "科技统计信息系统建设和运维");
+        assert!(p.budget.starts_with("45.00"));
+        assert!(p.missing.is_empty());
+        let p = preview(&Table {
+            project: "只有名称".into(),
+            ..Table::default()
+        });
+        assert_eq!(
+            p.missing,
+            vec!["单位", "预算数", "资金用途", "绩效目标", "绩效指标"]
+        );
+        assert!(p.counts.errors > 0);
+        assert!(p.first.len() <= FIRST_FINDINGS);
+        assert_eq!(p.first[0].severity(), Severity::Error);
+    }
+}
