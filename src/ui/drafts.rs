@@ -450,6 +450,12 @@ impl Session {
             return false;
         }
         let edits = self.editor.edits.get_untracked();
+        // Recorded as a performance measure ("jixiao-autosave") so the
+        // benchmark can report the main-thread cost of a save.
+        let perf = web_sys::window().and_then(|w| w.performance());
+        if let Some(p) = &perf {
+            let _ = p.mark("jixiao-autosave-start");
+        }
         let mut draft = self.base.with_value(|b| Draft {
             meta: b.meta.clone(),
             table: Table::default(),
@@ -464,6 +470,14 @@ impl Session {
             draft.meta.name = default_name(&draft.table);
         }
         let result = self.ws.with_drafts(|d| d.save(&mut draft, now_ms()));
+        if let Some(p) = &perf {
+            let _ = p.mark("jixiao-autosave-end");
+            let _ = p.measure_with_start_mark_and_end_mark(
+                "jixiao-autosave",
+                "jixiao-autosave-start",
+                "jixiao-autosave-end",
+            );
+        }
         match result {
             Ok(()) => {
                 self.stored(draft, edits);
