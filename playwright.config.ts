@@ -47,6 +47,13 @@ export default defineConfig({
       timeout: 15_000,
     },
     {
+      // The panic-test build (scripts/test builds it into dist-panic/).
+      command: "node e2e/serve.mjs dist-panic 4175 /",
+      url: "http://127.0.0.1:4175/",
+      reuseExistingServer: false,
+      timeout: 15_000,
+    },
+    {
       command: "node e2e/serve.mjs dist 4174 /jixiao/",
       url: "http://127.0.0.1:4174/jixiao/",
       reuseExistingServer: false,

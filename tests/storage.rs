@@ -334,3 +334,24 @@ fn bad_backups_say_why() {
     assert!(ok.is_empty());
     assert_eq!(problems.len(), 1);
 }
+
+#[test]
+fn a_crash_backup_from_raw_entries_restores() {
+    use jixiao::storage::backup;
+    let mut store = MemoryStore::new();
+    let mut drafts = DraftBox::new(store.clone());
+    drafts.create("a", "一", table(0), 1).unwrap();
+    store.set(&key_of("junk"), "not json").unwrap();
+    let raws: Vec<String> = store
+        .keys()
+        .unwrap()
+        .into_iter()
+        .filter(|k| k.starts_with(PREFIX))
+        .filter_map(|k| store.get(&k).unwrap())
+        .collect();
+    let file = backup::from_raw_envelopes(raws);
+    let (incoming, problems) = backup::read(&file).unwrap();
+    assert!(problems.is_empty());
+    assert_eq!(incoming.len(), 1);
+    assert_eq!(incoming[0].table, table(0));
+}

@@ -30,6 +30,18 @@ pub fn export<S: Store>(drafts: &DraftBox<S>) -> Result<String, super::StoreErro
     Ok(serde_json::to_string_pretty(&backup).expect("backup serializes"))
 }
 
+/// A backup made straight from stored envelope texts, without the draft box
+/// (used after a crash, when only the raw store can be trusted). Entries that
+/// are not JSON are left out.
+pub fn from_raw_envelopes(raws: impl IntoIterator<Item = String>) -> String {
+    let drafts: Vec<Json> = raws
+        .into_iter()
+        .filter_map(|raw| serde_json::from_str::<Json>(&raw).ok())
+        .collect();
+    let backup = serde_json::json!({ "format": FORMAT, "version": VERSION, "drafts": drafts });
+    serde_json::to_string_pretty(&backup).expect("backup serializes")
+}
+
 /// Whether a JSON text is a backup file (so the importer can route it).
 pub fn is_backup(text: &str) -> bool {
     serde_json::from_str::<Json>(text)

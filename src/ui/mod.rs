@@ -7,6 +7,7 @@
 //! [`Table`] (what a storage layer will save), findings computed once per
 //! change with `rules::check`. No rule logic lives here.
 
+pub mod crash;
 mod dom;
 pub mod drafts;
 mod fields;
@@ -159,6 +160,16 @@ fn track_scroll(editor: Editor) {
 /// Mount the app into `<body>`.
 pub fn mount() {
     leptos::mount::mount_to_body(App);
+    #[cfg(feature = "panic-test")]
+    {
+        // Test builds only (feature `panic-test`): a deliberate panic.
+        let handle = window_event_listener(leptos::ev::keydown, |e| {
+            if e.ctrl_key() && e.alt_key() && e.shift_key() && e.key() == "F12" {
+                panic!("deliberate test panic (feature panic-test)");
+            }
+        });
+        std::mem::forget(handle);
+    }
 }
 
 /// A mounted editor; unmounts when dropped.

@@ -1,0 +1,75 @@
+//! What the page does when the program itself fails (a panic).
+//!
+//! The WebAssembly instance stops after a panic, so nothing here may rely on
+//! Rust running later: the banner is plain DOM with a download link whose
+//! backup is made during the panic from localStorage's raw entries, and a
+//! reload link. Autosave has already stored everything up to the last second,
+//! so a reload brings the drafts back.
+
+use wasm_bindgen::JsCast;
+
+use crate::storage::backup;
+use crate::storage::drafts::PREFIX;
+
+/// Installs the panic hook: log to the console, then show the banner.
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_banner();
+    }));
+}
+
+/// The stored draft envelopes, as they are.
+fn raw_drafts() -> Vec<String> {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return Vec::new();
+    };
+    let n = storage.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(PREFIX))
+        .filter_map(|k| storage.get_item(&k).ok().flatten())
+        .collect()
+}
+
+fn backup_url() -> Option<String> {
+    let json = backup::from_raw_envelopes(raw_drafts());
+    let parts = js_sys::Array::of1(&json.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+fn show_banner() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if doc.get_element_by_id("crash-banner").is_some() {
+        return;
+    }
+    let Ok(banner) = doc.create_element("div") else {
+        return;
+    };
+    banner.set_id("crash-banner");
+    let _ = banner.set_attribute("role", "alert");
+    let _ = banner.set_attribute("class", "crash-banner");
+    let download = match backup_url() {
+        Some(url) => format!(
+            "<a class=\"crash-action\" href=\"{url}\" download=\"绩效目标表草稿备份（出错时）.json\">下载全部草稿的备份</a>"
+        ),
+        None => String::new(),
+    };
+    banner.set_inner_html(&format!(
+        "<strong>程序出错了，页面已停止响应。</strong> \
+         您的草稿已自动保存在本浏览器中（最后一秒内的修改可能未保存）：\
+         重新载入页面即可继续。为保险起见，可以先下载全部草稿的备份。 \
+         {download} <a class=\"crash-action\" href=\"\">重新载入页面</a>"
+    ));
+    if let Some(body) = doc.body() {
+        let _ = body.prepend_with_node_1(&banner);
+    }
+    if let Some(el) = banner.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
