@@ -89,3 +89,34 @@ test("hostile text in every field stays text: editor, print view, share link", a
   await expect(view).toContainText(PAYLOADS[1]);
   await check();
 });
+
+test("a pasted Word/Excel table carrying script stays text", async ({ page }) => {
+  const check = await guard(page);
+  await page.goto("./");
+  await expect(page.getByLabel("项目名称")).toBeVisible();
+  const html = `<html><body><script>window.__pwned='clip'</script>
+<table border=1>
+<tr><td>项目名称</td><td colspan=4>&lt;img src=x onerror="window.__pwned='cell'"&gt;<img src=x onerror="window.__pwned='tag'"></td></tr>
+<tr><td>预算数</td><td>10.00</td><td>其中：财政资金</td><td>10.00</td><td>其他资金</td><td></td></tr>
+<tr><td>绩效目标</td><td colspan=4>1.<a href="javascript:window.__pwned='a'">完成</a></td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>绩效指标描述</td><td>指标值</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td><svg onload="window.__pwned='svg'"></svg>报告数量</td><td>报告</td><td>≥1篇</td></tr>
+</table></body></html>`;
+  await page.getByRole("button", { name: "导入…" }).click();
+  const dialog = page.getByRole("dialog", { name: "导入绩效目标表" });
+  await page.evaluate((html) => {
+    const dt = new DataTransfer();
+    dt.setData("text/html", html);
+    dt.setData("text/plain", "项目名称\t…");
+    const area = document.getElementById("import-paste")!;
+    area.focus();
+    area.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, html);
+  await expect(dialog.getByRole("button", { name: "导入 1 张表" })).toBeVisible();
+  await check();
+  await dialog.getByRole("button", { name: "导入 1 张表" }).click();
+  // The escaped text in the cell is the project name, as text.
+  await expect(page.getByLabel("项目名称")).toHaveValue(/^<img src=x onerror=/);
+  await expect(page.getByLabel("三级指标 第1行")).toHaveValue("报告数量");
+  await check();
+});
