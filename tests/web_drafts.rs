@@ -6,13 +6,6 @@
 //! (src/editing); these drive them through the page.
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
-use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
-use std::time::Duration;
-
 use jixiao::domain::{edit, Indicator, Table};
 use jixiao::storage::{DraftBox, DraftEntry, MemoryStore};
 use wasm_bindgen::JsCast;
@@ -21,44 +14,11 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-struct Sleep {
-    state: Rc<RefCell<(bool, Option<Waker>)>>,
-}
-
-impl Future for Sleep {
-    type Output = ();
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let mut s = self.state.borrow_mut();
-        if s.0 {
-            Poll::Ready(())
-        } else {
-            s.1 = Some(cx.waker().clone());
-            Poll::Pending
-        }
-    }
-}
-
-fn sleep(ms: u64) -> Sleep {
-    let state = Rc::new(RefCell::new((false, None::<Waker>)));
-    let s = state.clone();
-    leptos::prelude::set_timeout(
-        move || {
-            let mut s = s.borrow_mut();
-            s.0 = true;
-            if let Some(w) = s.1.take() {
-                w.wake();
-            }
-        },
-        Duration::from_millis(ms),
-    );
-    Sleep { state }
-}
+mod support;
+use support::sleep;
 
 async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-    }
-    sleep(30).await;
+    support::settle_for(30).await;
 }
 
 struct Page {

@@ -3,13 +3,6 @@
 //!   cargo test --target wasm32-unknown-unknown --test web_editor
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
-use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
-use std::time::Duration;
-
 use jixiao::domain::{examples, Amount, Budget, Indicator, Table};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -17,46 +10,11 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTex
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Resolves after `ms` milliseconds (a macrotask: frames and effects run).
-struct Sleep {
-    state: Rc<RefCell<(bool, Option<Waker>)>>,
-}
+mod support;
+use support::sleep;
 
-impl Future for Sleep {
-    type Output = ();
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let mut s = self.state.borrow_mut();
-        if s.0 {
-            Poll::Ready(())
-        } else {
-            s.1 = Some(cx.waker().clone());
-            Poll::Pending
-        }
-    }
-}
-
-fn sleep(ms: u64) -> Sleep {
-    let state = Rc::new(RefCell::new((false, None::<Waker>)));
-    let s = state.clone();
-    leptos::prelude::set_timeout(
-        move || {
-            let mut s = s.borrow_mut();
-            s.0 = true;
-            if let Some(w) = s.1.take() {
-                w.wake();
-            }
-        },
-        Duration::from_millis(ms),
-    );
-    Sleep { state }
-}
-
-/// Lets effects and the next animation frame run.
 async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-    }
-    sleep(50).await;
+    support::settle_for(50).await;
 }
 
 struct Page {

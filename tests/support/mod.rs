@@ -1,0 +1,50 @@
+//! Helpers shared by the browser component tests (tests/web_*.rs).
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+use std::time::Duration;
+
+pub struct Sleep {
+    state: Rc<RefCell<(bool, Option<Waker>)>>,
+}
+
+impl Future for Sleep {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let mut s = self.state.borrow_mut();
+        if s.0 {
+            Poll::Ready(())
+        } else {
+            s.1 = Some(cx.waker().clone());
+            Poll::Pending
+        }
+    }
+}
+
+/// Resolves after `ms` milliseconds (a macrotask: frames and effects run).
+pub fn sleep(ms: u64) -> Sleep {
+    let state = Rc::new(RefCell::new((false, None::<Waker>)));
+    let s = state.clone();
+    leptos::prelude::set_timeout(
+        move || {
+            let mut s = s.borrow_mut();
+            s.0 = true;
+            if let Some(w) = s.1.take() {
+                w.wake();
+            }
+        },
+        Duration::from_millis(ms),
+    );
+    Sleep { state }
+}
+
+/// Lets effects run, then waits `ms` more for frames and timers.
+pub async fn settle_for(ms: u64) {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+    sleep(ms).await;
+}
