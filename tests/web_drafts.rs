@@ -46,25 +46,7 @@ impl Page {
     }
 
     fn find(&self, label: &str) -> Option<Element> {
-        if let Some(el) = self
-            .root
-            .query_selector(&format!("[aria-label=\"{label}\"]"))
-            .unwrap()
-        {
-            return Some(el);
-        }
-        let labels = self.root.query_selector_all("label[for]").unwrap();
-        (0..labels.length())
-            .filter_map(|i| labels.item(i)?.dyn_into::<Element>().ok())
-            .find(|l| {
-                // Required fields' labels end with a "*" marker.
-                let text = l.text_content().unwrap_or_default();
-                text.trim().trim_end_matches('*').trim() == label
-            })
-            .and_then(|l| {
-                let id = l.get_attribute("for")?;
-                self.root.query_selector(&format!("#{id}")).ok()?
-            })
+        support::find(&self.root, label)
     }
 
     fn get(&self, label: &str) -> Element {

@@ -41,23 +41,8 @@ impl Page {
         }
     }
 
-    /// The element named `label`: by aria-label, else by a <label for>.
     fn find(&self, label: &str) -> Option<Element> {
-        if let Some(el) = self
-            .root
-            .query_selector(&format!("[aria-label=\"{label}\"]"))
-            .unwrap()
-        {
-            return Some(el);
-        }
-        let labels = self.root.query_selector_all("label[for]").unwrap();
-        (0..labels.length())
-            .filter_map(|i| labels.item(i)?.dyn_into::<Element>().ok())
-            .find(|l| l.text_content().as_deref().map(str::trim) == Some(label))
-            .and_then(|l| {
-                let id = l.get_attribute("for")?;
-                self.root.query_selector(&format!("#{id}")).ok()?
-            })
+        support::find(&self.root, label)
     }
 
     fn get(&self, label: &str) -> Element {

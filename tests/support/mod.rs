@@ -7,6 +7,9 @@ use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
 pub struct Sleep {
     state: Rc<RefCell<(bool, Option<Waker>)>>,
 }
@@ -47,4 +50,27 @@ pub async fn settle_for(ms: u64) {
         leptos::task::tick().await;
     }
     sleep(ms).await;
+}
+
+/// The element under `root` named `label`: by aria-label, else by a
+/// `<label for>` whose text is the label (a required field's trailing "*"
+/// marker ignored).
+pub fn find(root: &HtmlElement, label: &str) -> Option<Element> {
+    if let Some(el) = root
+        .query_selector(&format!("[aria-label=\"{label}\"]"))
+        .unwrap()
+    {
+        return Some(el);
+    }
+    let labels = root.query_selector_all("label[for]").unwrap();
+    (0..labels.length())
+        .filter_map(|i| labels.item(i)?.dyn_into::<Element>().ok())
+        .find(|l| {
+            let text = l.text_content().unwrap_or_default();
+            text.trim().trim_end_matches('*').trim() == label
+        })
+        .and_then(|l| {
+            let id = l.get_attribute("for")?;
+            root.query_selector(&format!("#{id}")).ok()?
+        })
 }
