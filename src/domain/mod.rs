@@ -9,6 +9,7 @@ pub mod edit;
 pub mod examples;
 pub mod exchange;
 pub mod framework;
+pub mod lang;
 pub mod layout;
 pub mod limits;
 pub mod print;
@@ -22,5 +23,6 @@ pub mod xlsx;
 
 pub use budget::{Amount, Budget, MoneyUnit};
 pub use framework::Framework;
+pub use lang::Lang;
 pub use rules::{check, Finding, Place, Severity};
 pub use table::{Document, Indicator, Table};

@@ -13,6 +13,7 @@ use std::fmt;
 
 use super::budget::{Amount, MoneyUnit};
 use super::framework::{Framework, Level1, Level2};
+use super::lang::Lang;
 use super::table::{Indicator, Table};
 use super::value::{self, Comparison, Date, UnitClass, Value};
 
@@ -43,6 +44,11 @@ impl Severity {
             Severity::Warning => "warning",
             Severity::Hint => "hint",
         }
+    }
+
+    /// The label in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(self.label_zh(), self.label_en())
     }
 }
 
@@ -126,6 +132,11 @@ impl Field {
         }
     }
 
+    /// The field's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(self.label_zh(), self.label_en())
+    }
+
     fn key(self) -> &'static str {
         match self {
             Field::UnitCode => "unit_code",
@@ -154,6 +165,21 @@ impl Column {
             Column::Description => "绩效指标描述",
             Column::Value => "指标值",
         }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Column::Level1 => "level-1 indicator",
+            Column::Level2 => "level-2 indicator",
+            Column::Name => "level-3 indicator",
+            Column::Description => "description",
+            Column::Value => "target value",
+        }
+    }
+
+    /// The column's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(self.label_zh(), self.label_en())
     }
 
     fn key(self) -> &'static str {
@@ -193,7 +219,17 @@ impl Place {
         match self {
             Place::Field(f) => f.label_en().to_string(),
             Place::Goal(i) => format!("goal {}", i + 1),
-            Place::Indicator { row, column } => format!("indicator row {}, {:?}", row + 1, column),
+            Place::Indicator { row, column } => {
+                format!("indicator row {}, {}", row + 1, column.label_en())
+            }
+        }
+    }
+
+    /// Where it is, in `lang`.
+    pub fn label(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.label_zh(),
+            Lang::En => self.label_en(),
         }
     }
 }
@@ -233,6 +269,11 @@ macro_rules! rules {
             /// One line on what the rule checks, in English.
             pub fn summary_en(self) -> &'static str {
                 match self { $( Rule::$variant => $en, )* }
+            }
+
+            /// What the rule checks, in `lang`.
+            pub fn summary(self, lang: Lang) -> &'static str {
+                lang.pick(self.summary_zh(), self.summary_en())
             }
 
             /// A short example of what the rule catches, for the help page.
@@ -375,6 +416,11 @@ impl Finding {
 
     pub fn severity(&self) -> Severity {
         self.rule.severity()
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.message, &self.message_en)
     }
 }
 

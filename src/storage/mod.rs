@@ -12,6 +12,7 @@
 pub mod backup;
 pub mod drafts;
 pub mod memory;
+pub mod prefs;
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;

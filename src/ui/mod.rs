@@ -13,6 +13,7 @@ pub mod drafts;
 mod fields;
 mod history;
 mod indicators;
+pub mod lang;
 mod print;
 mod share;
 pub mod state;
@@ -22,10 +23,11 @@ pub mod workspace;
 
 use leptos::prelude::*;
 
-use crate::domain::{edit, examples, Table};
+use crate::domain::{edit, examples, Lang, Table};
 
 use fields::{BasicSection, BudgetSection, GoalsSection, PurposeSection};
 use indicators::IndicatorSection;
+use lang::tr;
 use state::{Editor, Section};
 use summary::{CountsLine, StepNav, SummarySection};
 use workspace::Workspace;
@@ -48,15 +50,30 @@ pub fn EditorPage(workspace: Workspace) -> impl IntoView {
     provide_context(session);
     history::install_shortcuts(editor);
     track_scroll(editor);
+    let page_lang = lang::provide(workspace);
+    // The view is drawn again when the language changes; the state above
+    // (table, history, drafts) stays.
+    move || {
+        lang::apply(page_lang.0.get());
+        view! { <Page /> }
+    }
+}
+
+/// The page itself, drawn in the current language.
+#[component]
+fn Page() -> impl IntoView {
+    let editor = state::use_editor();
+    let session = drafts::use_session();
     let counts = Signal::derive(move || editor.index.with(|ix| ix.total));
     view! {
         <main class="app">
             <header class="topbar">
-                <h1>"绩效目标表编制器"</h1>
+                <h1>{tr("绩效目标表编制器", "Performance Target Table Editor")}</h1>
+                <lang::LangSwitch />
                 <Toolbar />
                 <transfer::TransferBar />
                 <p class="overall">
-                    <span class="overall-label">"全表："</span>
+                    <span class="overall-label">{tr("全表：", "Whole table: ")}</span>
                     <CountsLine counts=counts />
                 </p>
             </header>
@@ -107,18 +124,21 @@ fn Toolbar() -> impl IntoView {
         }
     };
     view! {
-        <div class="toolbar" role="group" aria-label="新建">
+        <div class="toolbar" role="group" aria-label=tr("新建", "New")>
             <button type="button" on:click=new_blank>
-                "新建空白表"
+                {tr("新建空白表", "New blank table")}
             </button>
-            <select aria-label="从示例开始" class="examples" on:change=pick>
+            <select aria-label=tr("从示例开始", "Start from an example") class="examples" on:change=pick>
                 <option value="" selected=true>
-                    "从示例开始…"
+                    {tr("从示例开始…", "Start from an example…")}
                 </option>
                 {titles
                     .into_iter()
                     .enumerate()
-                    .map(|(i, t)| view! { <option value=i.to_string()>{format!("示例 {}：{t}", i + 1)}</option> })
+                    .map(|(i, t)| view! { <option value=i.to_string()>{match lang::lang() {
+                        Lang::Zh => format!("示例 {}：{t}", i + 1),
+                        Lang::En => format!("Example {}: {t}", i + 1),
+                    }}</option> })
                     .collect_view()}
             </select>
         </div>

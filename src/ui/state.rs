@@ -61,15 +61,17 @@ impl Section {
         Section::Summary,
     ];
 
+    /// The section title in the page language.
     pub fn title(self) -> &'static str {
-        match self {
-            Section::Basic => "基本信息",
-            Section::Budget => "预算",
-            Section::Purpose => "资金用途",
-            Section::Goals => "绩效目标",
-            Section::Indicators => "绩效指标",
-            Section::Summary => "检查结果",
-        }
+        let (zh, en) = match self {
+            Section::Basic => ("基本信息", "Basic information"),
+            Section::Budget => ("预算", "Budget"),
+            Section::Purpose => ("资金用途", "Use of funds"),
+            Section::Goals => ("绩效目标", "Goals"),
+            Section::Indicators => ("绩效指标", "Indicators"),
+            Section::Summary => ("检查结果", "Check results"),
+        };
+        super::lang::tr(zh, en)
     }
 
     /// The id of the section element.
