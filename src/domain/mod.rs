@@ -9,6 +9,7 @@ pub mod edit;
 pub mod examples;
 pub mod exchange;
 pub mod framework;
+pub mod guidance;
 pub mod lang;
 pub mod layout;
 pub mod limits;
