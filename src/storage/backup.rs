@@ -9,6 +9,7 @@ use serde_json::Value as Json;
 
 use super::drafts::{parse_envelope, Draft, DraftBox, SaveError};
 use super::Store;
+use crate::domain::Lang;
 
 pub const FORMAT: &str = "jixiao-backup";
 pub const VERSION: u64 = 1;
@@ -50,26 +51,53 @@ pub fn is_backup(text: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// The drafts in a backup, with a message for each one that cannot be read.
+/// The drafts in a backup, with a message for each one that cannot be read
+/// (messages in Chinese; see [`read_in`]).
 pub fn read(text: &str) -> Result<(Vec<Draft>, Vec<String>), String> {
-    let json: Json =
-        serde_json::from_str(text).map_err(|e| format!("备份文件不是有效的 JSON：{e}"))?;
+    read_in(text, Lang::Zh)
+}
+
+/// The drafts in a backup, with a message in `lang` for each one that
+/// cannot be read.
+pub fn read_in(text: &str, lang: Lang) -> Result<(Vec<Draft>, Vec<String>), String> {
+    let json: Json = serde_json::from_str(text).map_err(|e| match lang {
+        Lang::Zh => format!("备份文件不是有效的 JSON：{e}"),
+        Lang::En => format!("The backup file is not valid JSON: {e}"),
+    })?;
     if json.get("format").and_then(Json::as_str) != Some(FORMAT) {
-        return Err("这不是草稿箱备份文件。".into());
+        return Err(lang
+            .pick(
+                "这不是草稿箱备份文件。",
+                "This is not a draft box backup file.",
+            )
+            .into());
     }
     match json.get("version").and_then(Json::as_u64) {
         Some(v) if v > VERSION => {
-            return Err(format!(
-                "备份由更新版本写入（版本 {v}）：请使用新版本恢复。"
-            ))
+            return Err(match lang {
+                Lang::Zh => format!("备份由更新版本写入（版本 {v}）：请使用新版本恢复。"),
+                Lang::En => format!(
+                    "The backup was written by a newer version (version {v}): restore it with the newer version."
+                ),
+            })
         }
         Some(_) => {}
-        None => return Err("备份文件缺少版本号。".into()),
+        None => {
+            return Err(lang
+                .pick(
+                    "备份文件缺少版本号。",
+                    "The backup file has no version number.",
+                )
+                .into())
+        }
     }
-    let items = json
-        .get("drafts")
-        .and_then(Json::as_array)
-        .ok_or("备份文件缺少 drafts 列表。")?;
+    let items = json.get("drafts").and_then(Json::as_array).ok_or_else(|| {
+        lang.pick(
+            "备份文件缺少 drafts 列表。",
+            "The backup file has no list of drafts.",
+        )
+        .to_string()
+    })?;
     let mut drafts = Vec::new();
     let mut problems = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -78,7 +106,10 @@ pub fn read(text: &str) -> Result<(Vec<Draft>, Vec<String>), String> {
                 d.newer_version = None;
                 drafts.push(d)
             }
-            Err(why) => problems.push(format!("第 {} 个草稿无法读取：{why}", i + 1)),
+            Err(why) => problems.push(match lang {
+                Lang::Zh => format!("第 {} 个草稿无法读取：{why}", i + 1),
+                Lang::En => format!("Draft {} cannot be read: {why}", i + 1),
+            }),
         }
     }
     Ok((drafts, problems))
@@ -104,4 +135,33 @@ pub fn restore<S: Store>(
         added.push(created);
     }
     Ok(added)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_follow_the_language() {
+        assert!(read_in("{", Lang::En)
+            .unwrap_err()
+            .starts_with("The backup file is not valid JSON"));
+        assert!(read_in("{", Lang::Zh)
+            .unwrap_err()
+            .starts_with("备份文件不是有效的 JSON"));
+        let newer = r#"{"format":"jixiao-backup","version":5,"drafts":[]}"#;
+        assert!(read_in(newer, Lang::En)
+            .unwrap_err()
+            .contains("newer version"));
+        let (_, problems) = read_in(
+            r#"{"format":"jixiao-backup","version":1,"drafts":[{"version":2}]}"#,
+            Lang::En,
+        )
+        .unwrap();
+        assert!(
+            problems[0].starts_with("Draft 1 cannot be read"),
+            "{problems:?}"
+        );
+        assert_eq!(read("{").unwrap_err(), read_in("{", Lang::Zh).unwrap_err());
+    }
 }

@@ -18,7 +18,7 @@ use serde_json::Value as Json;
 
 use super::{Store, StoreError};
 use crate::domain::rules::{self, Counts};
-use crate::domain::Table;
+use crate::domain::{Lang, Table};
 
 /// Key prefix of draft envelopes.
 pub const PREFIX: &str = "jixiao.draft.";
@@ -130,6 +130,14 @@ struct EnvelopeOut<'a> {
 struct Index {
     version: u64,
     ids: Vec<String>,
+}
+
+/// The name of a copy of the draft named `name`, in `lang`.
+pub fn copy_name(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{name}（副本）"),
+        Lang::En => format!("{name} (copy)"),
+    }
 }
 
 /// The key of a draft's envelope.
@@ -398,8 +406,20 @@ impl<S: Store> DraftBox<S> {
 
     /// A copy under a new id, named "<name>（副本）".
     pub fn duplicate(&mut self, id: &str, new_id: &str, now: u64) -> Result<Draft, SaveError> {
+        self.duplicate_in(id, new_id, now, Lang::Zh)
+    }
+
+    /// A copy under a new id, named in `lang`: "<name>（副本）" or
+    /// "<name> (copy)".
+    pub fn duplicate_in(
+        &mut self,
+        id: &str,
+        new_id: &str,
+        now: u64,
+        lang: Lang,
+    ) -> Result<Draft, SaveError> {
         let original = self.load(id).map_err(|_| SaveError::Damaged)?;
-        let name = format!("{}（副本）", original.meta.name);
+        let name = copy_name(&original.meta.name, lang);
         self.create(new_id, &name, original.table, now)
     }
 
@@ -425,5 +445,23 @@ impl<S: Store> DraftBox<S> {
             }
             _ => Ok(false),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::MemoryStore;
+
+    #[test]
+    fn a_copy_is_named_in_the_language_of_the_page() {
+        let mut drafts = DraftBox::new(MemoryStore::new());
+        drafts
+            .create("a", "Tech market", Table::default(), 1)
+            .unwrap();
+        let en = drafts.duplicate_in("a", "b", 2, Lang::En).unwrap();
+        assert_eq!(en.meta.name, "Tech market (copy)");
+        let zh = drafts.duplicate_in("a", "c", 3, Lang::Zh).unwrap();
+        assert_eq!(zh.meta.name, "Tech market（副本）");
     }
 }

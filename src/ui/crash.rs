@@ -4,10 +4,12 @@
 //! Rust running later: the banner is plain DOM with a download link whose
 //! backup is made during the panic from localStorage's raw entries, and a
 //! reload link. Autosave has already stored everything up to the last second,
-//! so a reload brings the drafts back.
+//! so a reload brings the drafts back. The banner is in the page language:
+//! `lang::lang()` is a plain thread-local cell, safe to read in the hook.
 
 use wasm_bindgen::JsCast;
 
+use crate::domain::Lang;
 use crate::storage::backup;
 use crate::storage::drafts::PREFIX;
 
@@ -54,22 +56,55 @@ fn show_banner() {
     banner.set_id("crash-banner");
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("class", "crash-banner");
+    let text = Text::of(super::lang::lang());
     let download = match backup_url() {
         Some(url) => format!(
-            "<a class=\"crash-action\" href=\"{url}\" download=\"绩效目标表草稿备份（出错时）.json\">下载全部草稿的备份</a>"
+            "<a class=\"crash-action\" href=\"{url}\" download=\"{}\">{}</a>",
+            text.file, text.download
         ),
         None => String::new(),
     };
     banner.set_inner_html(&format!(
-        "<strong>程序出错了，页面已停止响应。</strong> \
-         您的草稿已自动保存在本浏览器中（最后一秒内的修改可能未保存）：\
-         重新载入页面即可继续。为保险起见，可以先下载全部草稿的备份。 \
-         {download} <a class=\"crash-action\" href=\"\">重新载入页面</a>"
+        "<strong>{}</strong> {} {download} <a class=\"crash-action\" href=\"\">{}</a>",
+        text.title, text.body, text.reload
     ));
     if let Some(body) = doc.body() {
         let _ = body.prepend_with_node_1(&banner);
     }
     if let Some(el) = banner.dyn_ref::<web_sys::HtmlElement>() {
         let _ = el.focus();
+    }
+}
+
+/// The banner's words (constants: nothing is formatted from user text).
+struct Text {
+    title: &'static str,
+    body: &'static str,
+    file: &'static str,
+    download: &'static str,
+    reload: &'static str,
+}
+
+impl Text {
+    fn of(lang: Lang) -> Text {
+        match lang {
+            Lang::Zh => Text {
+                title: "程序出错了，页面已停止响应。",
+                body: "您的草稿已自动保存在本浏览器中（最后一秒内的修改可能未保存）：\
+                       重新载入页面即可继续。为保险起见，可以先下载全部草稿的备份。",
+                file: "绩效目标表草稿备份（出错时）.json",
+                download: "下载全部草稿的备份",
+                reload: "重新载入页面",
+            },
+            Lang::En => Text {
+                title: "Something went wrong and the page has stopped responding.",
+                body: "Your drafts have been saved automatically in this browser (changes \
+                       made in the last second may be missing): reload the page to carry on. \
+                       To be safe, you can download a backup of all drafts first.",
+                file: "performance-target-drafts-backup-after-error.json",
+                download: "Download a backup of all drafts",
+                reload: "Reload the page",
+            },
+        }
     }
 }

@@ -23,19 +23,23 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::rules::{self, Counts};
-use crate::domain::{edit, examples, exchange, Document, Table};
+use crate::domain::{edit, examples, exchange, Document, Lang, Table};
 use crate::editing::{differences, Debounce, Difference};
-use crate::storage::drafts::{key_of, DraftMeta, LoadError, PREFIX};
+use crate::storage::drafts::{copy_name, key_of, DraftMeta, LoadError, PREFIX};
 use crate::storage::{Draft, DraftEntry, SaveError, StoreError};
 
 use super::dom;
 use super::history::UndoButtons;
+use super::lang::{lang, tr};
 use super::state::{Editor, Section};
-use super::workspace::{default_name, fresh_id, now_ms, Workspace};
+use super::workspace::{
+    both, count_en, default_name, fresh_id, grouped, is_default_name, now_ms, save_error_text,
+    store_error_text, Msg, Workspace,
+};
 
 /// sessionStorage key of the draft open in this tab.
 const CURRENT_KEY: &str = "jixiao.current";
-/// Differences listed in the conflict prompt before "另有 n 处".
+/// Differences listed in the conflict prompt before "另有 n 处" ("n more").
 const DIFF_SHOWN: usize = 12;
 
 /// Where the open draft stands, as the draft bar says it.
@@ -46,7 +50,7 @@ pub enum SaveState {
     /// Changes waiting to be written (within a second).
     Pending,
     /// Not stored, and why; the text is still in the page.
-    Failed(String),
+    Failed(Msg),
     /// Written by a newer version: shown, never saved over.
     ReadOnly,
 }
@@ -72,7 +76,7 @@ pub struct Conflict {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Toast {
     seq: u64,
-    pub message: String,
+    pub message: Msg,
     pub action: Option<ToastAction>,
 }
 
@@ -193,31 +197,62 @@ pub fn first_draft(ws: Workspace) -> (Draft, bool) {
     made
 }
 
-/// "14:03:22" today, "11月28日 14:03" this year, else "2024年11月28日".
+/// "14:03:22" today; "11月28日 14:03" ("28 Nov, 14:03") this year; else
+/// "2024年11月28日" ("28 Nov 2024"). In the page language.
 pub fn when(ms: u64) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
     let now = js_sys::Date::new_0();
     let (h, m, s) = (d.get_hours(), d.get_minutes(), d.get_seconds());
-    if d.get_full_year() == now.get_full_year()
-        && d.get_month() == now.get_month()
-        && d.get_date() == now.get_date()
-    {
+    let (year, month, day) = (d.get_full_year(), d.get_month(), d.get_date());
+    if year == now.get_full_year() && month == now.get_month() && day == now.get_date() {
         format!("{h:02}:{m:02}:{s:02}")
-    } else if d.get_full_year() == now.get_full_year() {
-        format!("{}月{}日 {h:02}:{m:02}", d.get_month() + 1, d.get_date())
+    } else if year == now.get_full_year() {
+        match lang() {
+            Lang::Zh => format!("{}月{day}日 {h:02}:{m:02}", month + 1),
+            Lang::En => format!("{day} {}, {h:02}:{m:02}", month_en(month)),
+        }
     } else {
-        format!(
-            "{}年{}月{}日",
-            d.get_full_year(),
-            d.get_month() + 1,
-            d.get_date()
-        )
+        match lang() {
+            Lang::Zh => format!("{year}年{}月{day}日", month + 1),
+            Lang::En => format!("{day} {} {year}", month_en(month)),
+        }
+    }
+}
+
+/// The short English name of a month (0 = January, as JavaScript counts).
+fn month_en(month: u32) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    MONTHS.get(month as usize).copied().unwrap_or("")
+}
+
+/// "错误 3 · 警告 1" / "3 errors · 1 warning".
+fn counts_text(c: Counts) -> String {
+    match lang() {
+        Lang::Zh => format!("错误 {} · 警告 {}", c.errors, c.warnings),
+        Lang::En => format!(
+            "{} · {}",
+            count_en(c.errors, "error", "errors"),
+            count_en(c.warnings, "warning", "warnings")
+        ),
+    }
+}
+
+/// A draft's name quoted in a message: 「name」 / “name”.
+fn quoted(name: &str, l: Lang) -> String {
+    match l {
+        Lang::Zh => format!("「{name}」"),
+        Lang::En => format!("“{name}”"),
     }
 }
 
 /// Offers `text` as a file download (Blob + <a download>).
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |e: JsValue| format!("无法下载：{e:?}");
+    let fail = |e: JsValue| match lang() {
+        Lang::Zh => format!("无法下载：{e:?}"),
+        Lang::En => format!("Cannot download: {e:?}"),
+    };
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
@@ -252,7 +287,11 @@ pub fn file_name(name: &str, ext: &str) -> String {
         .filter(|c| !c.is_control())
         .collect();
     let clean = clean.trim();
-    let clean = if clean.is_empty() { "草稿" } else { clean };
+    let clean = if clean.is_empty() {
+        tr("草稿", "draft")
+    } else {
+        clean
+    };
     format!("{clean}.{ext}")
 }
 
@@ -307,7 +346,7 @@ impl Session {
             // Still not stored (storage full, a conflict): ask before leaving.
             if session.try_dirty() == Some(true) {
                 ev.prevent_default();
-                ev.set_return_value("有未保存的修改");
+                ev.set_return_value(tr("有未保存的修改", "There are unsaved changes"));
             }
         });
         // Another tab changed storage.
@@ -462,10 +501,11 @@ impl Session {
             newer_version: None,
         });
         draft.table = self.editor.table.get_untracked();
-        // A name never chosen follows the project name.
+        // A name never chosen follows the project name (a default name
+        // given in either language counts as never chosen).
         if self
             .base
-            .with_value(|b| b.meta.name == default_name(&b.table))
+            .with_value(|b| is_default_name(&b.meta.name, &b.table))
         {
             draft.meta.name = default_name(&draft.table);
         }
@@ -530,9 +570,10 @@ impl Session {
     fn ask(&self, theirs: Draft) {
         self.conflict.set(Some(Conflict { theirs }));
         self.conflict_open.set(true);
-        self.state.set(SaveState::Failed(
-            "另一个标签页也修改了这份草稿，请选择保留哪一份".into(),
-        ));
+        self.state.set(SaveState::Failed(Msg::new(
+            "另一个标签页也修改了这份草稿，请选择保留哪一份",
+            "this draft was also changed in another tab: choose which to keep",
+        )));
     }
 
     /// `draft` is what storage now holds of the open draft.
@@ -562,15 +603,18 @@ impl Session {
                 (SaveState::ReadOnly, None)
             }
             SaveError::Damaged => (
-                SaveState::Failed("存储中的这份草稿已损坏，未覆盖".into()),
+                SaveState::Failed(Msg::new(
+                    "存储中的这份草稿已损坏，未覆盖",
+                    "the stored copy of this draft is damaged, so it was not overwritten",
+                )),
                 Some(Problem::Damaged),
             ),
-            SaveError::Store(StoreError::QuotaExceeded) => (
-                SaveState::Failed("浏览器存储空间已满".into()),
+            SaveError::Store(e @ StoreError::QuotaExceeded) => (
+                SaveState::Failed(both(|l| store_error_text(&e, l))),
                 Some(Problem::Full),
             ),
-            SaveError::Store(StoreError::Unavailable(why)) => (
-                SaveState::Failed(format!("浏览器存储不可用（{why}）")),
+            SaveError::Store(e @ StoreError::Unavailable(_)) => (
+                SaveState::Failed(both(|l| store_error_text(&e, l))),
                 Some(Problem::Unavailable),
             ),
             SaveError::Conflict { theirs } => {
@@ -635,13 +679,18 @@ impl Session {
             return true;
         }
         let why = match self.state.get_untracked() {
-            SaveState::Failed(why) => why,
-            _ => "未能保存".into(),
+            SaveState::Failed(why) => why.text(),
+            _ => tr("未能保存", "could not save").into(),
         };
-        dom::confirm(&format!(
-            "「{}」有未保存的修改（{why}）。离开后这些修改将丢失；可以先取消，用“导出此表”保存为文件。\n仍要离开吗？",
-            self.meta.with_untracked(|m| m.name.clone())
-        ))
+        let name = self.meta.with_untracked(|m| m.name.clone());
+        dom::confirm(&match lang() {
+            Lang::Zh => format!(
+                "「{name}」有未保存的修改（{why}）。离开后这些修改将丢失；可以先取消，用“导出此表”保存为文件。\n仍要离开吗？"
+            ),
+            Lang::En => format!(
+                "“{name}” has unsaved changes ({why}). They will be lost if you leave; you can cancel and use “Export this table” to save them to a file.\nLeave anyway?"
+            ),
+        })
     }
 
     /// Whether the open draft is a blank never edited (no need to keep it
@@ -676,7 +725,7 @@ impl Session {
             return Ok(());
         }
         if !self.may_leave() {
-            return Err("已取消".into());
+            return Err(tr("已取消", "Cancelled").into());
         }
         let blank = self.pristine().then(|| self.id());
         match self.ws.with_drafts(|d| d.load(id)) {
@@ -686,11 +735,19 @@ impl Session {
                 self.close_box();
                 Ok(())
             }
-            Err(LoadError::Missing) => {
-                Err("这份草稿已不存在（可能在另一个标签页中删除了）。".into())
-            }
-            Err(LoadError::Damaged { reason, .. }) => Err(format!("这份草稿已损坏：{reason}")),
-            Err(LoadError::Store(e)) => Err(format!("无法读取草稿：{e}")),
+            Err(LoadError::Missing) => Err(tr(
+                "这份草稿已不存在（可能在另一个标签页中删除了）。",
+                "This draft no longer exists (it may have been deleted in another tab).",
+            )
+            .into()),
+            Err(LoadError::Damaged { reason, .. }) => Err(match lang() {
+                Lang::Zh => format!("这份草稿已损坏：{reason}"),
+                Lang::En => format!("This draft is damaged: {reason}"),
+            }),
+            Err(LoadError::Store(e)) => Err(match lang() {
+                Lang::Zh => format!("无法读取草稿：{}", store_error_text(&e, Lang::Zh)),
+                Lang::En => format!("Cannot read the draft: {}", store_error_text(&e, Lang::En)),
+            }),
         }
     }
 
@@ -727,7 +784,7 @@ impl Session {
         }
     }
 
-    fn say(&self, message: String, action: Option<ToastAction>) {
+    fn say(&self, message: Msg, action: Option<ToastAction>) {
         let seq = self.toast_seq.get_value() + 1;
         self.toast_seq.set_value(seq);
         self.toast.set(Some(Toast {
@@ -750,8 +807,31 @@ impl Session {
         );
     }
 
+    /// A message already in the page language (an error passed on).
     fn alert(&self, message: String) {
-        self.say(message, None);
+        self.say(Msg::new(message.clone(), message), None);
+    }
+
+    /// "删除失败：…" / "Delete failed: …".
+    fn failure(&self, zh: &str, en: &str, e: &SaveError) {
+        self.say(
+            both(|l| match l {
+                Lang::Zh => format!("{zh}：{}", save_error_text(e, l)),
+                Lang::En => format!("{en}: {}", save_error_text(e, l)),
+            }),
+            None,
+        );
+    }
+
+    /// A store failure, like [`Session::failure`].
+    fn store_failure(&self, zh: &str, en: &str, e: &StoreError) {
+        self.say(
+            both(|l| match l {
+                Lang::Zh => format!("{zh}：{}", store_error_text(e, l)),
+                Lang::En => format!("{en}: {}", store_error_text(e, l)),
+            }),
+            None,
+        );
     }
 
     /// The most recent draft not in the trash other than `except`, or a new
@@ -786,8 +866,9 @@ impl Session {
             Ok(d) => {
                 self.ws.refresh();
                 let replacement = if was_open { self.open_next(id) } else { None };
+                let name = d.meta.name;
                 self.say(
-                    format!("已删除「{}」", d.meta.name),
+                    both(|l| l.pick("已删除", "Deleted ").to_string() + &quoted(&name, l)),
                     Some(ToastAction::UndoDelete {
                         id: id.to_string(),
                         was_open,
@@ -795,7 +876,7 @@ impl Session {
                     }),
                 );
             }
-            Err(e) => self.alert(format!("删除失败：{}", save_error_text(&e))),
+            Err(e) => self.failure("删除失败", "Delete failed", &e),
         }
     }
 
@@ -811,9 +892,12 @@ impl Session {
                     self.drop_blank(blank);
                 }
                 self.ws.refresh();
-                self.say(format!("已恢复「{name}」"), None);
+                self.say(
+                    both(|l| l.pick("已恢复", "Restored ").to_string() + &quoted(&name, l)),
+                    None,
+                );
             }
-            Err(e) => self.alert(format!("恢复失败：{}", save_error_text(&e))),
+            Err(e) => self.failure("恢复失败", "Restore failed", &e),
         }
     }
 
@@ -825,12 +909,13 @@ impl Session {
                     self.adopt_meta(d.clone());
                 }
                 self.ws.refresh();
+                let name = d.meta.name;
                 self.say(
-                    format!("已恢复「{}」", d.meta.name),
+                    both(|l| l.pick("已恢复", "Restored ").to_string() + &quoted(&name, l)),
                     Some(ToastAction::Open(id.to_string())),
                 );
             }
-            Err(e) => self.alert(format!("恢复失败：{}", save_error_text(&e))),
+            Err(e) => self.failure("恢复失败", "Restore failed", &e),
         }
     }
 
@@ -846,7 +931,11 @@ impl Session {
 
     /// Deletes a draft of the trash for good, after asking.
     pub fn purge(&self, id: &str, name: &str) {
-        if !dom::confirm(&format!("永久删除「{name}」？\n删除后无法恢复。")) {
+        let ask = match lang() {
+            Lang::Zh => format!("永久删除「{name}」？\n删除后无法恢复。"),
+            Lang::En => format!("Delete “{name}” for good?\nThis cannot be undone."),
+        };
+        if !dom::confirm(&ask) {
             return;
         }
         match self.ws.with_drafts(|d| d.purge(id)) {
@@ -855,9 +944,15 @@ impl Session {
                     self.open_next(id);
                 }
                 self.ws.refresh();
-                self.say(format!("已永久删除「{name}」"), None);
+                self.say(
+                    both(|l| match l {
+                        Lang::Zh => format!("已永久删除「{name}」"),
+                        Lang::En => format!("Deleted “{name}” for good"),
+                    }),
+                    None,
+                );
             }
-            Err(e) => self.alert(format!("删除失败：{e}")),
+            Err(e) => self.store_failure("删除失败", "Delete failed", &e),
         }
     }
 
@@ -872,10 +967,16 @@ impl Session {
                 .collect()
         });
         if ids.is_empty()
-            || !dom::confirm(&format!(
-                "永久删除回收站中的 {} 份草稿？\n删除后无法恢复。",
-                ids.len()
-            ))
+            || !dom::confirm(&match lang() {
+                Lang::Zh => format!(
+                    "永久删除回收站中的 {} 份草稿？\n删除后无法恢复。",
+                    ids.len()
+                ),
+                Lang::En => format!(
+                    "Delete {} in the trash for good?\nThis cannot be undone.",
+                    count_en(ids.len(), "draft", "drafts")
+                ),
+            })
         {
             return;
         }
@@ -889,7 +990,14 @@ impl Session {
             self.open_next(&current);
         }
         self.ws.refresh();
-        self.say(format!("已清空回收站（{} 份）", ids.len()), None);
+        let n = ids.len();
+        self.say(
+            both(|l| match l {
+                Lang::Zh => format!("已清空回收站（{n} 份）"),
+                Lang::En => format!("Trash emptied ({})", count_en(n, "draft", "drafts")),
+            }),
+            None,
+        );
     }
 
     pub fn rename(&self, id: &str, name: &str) {
@@ -908,7 +1016,7 @@ impl Session {
                 }
                 self.ws.refresh();
             }
-            Err(e) => self.alert(format!("重命名失败：{}", save_error_text(&e))),
+            Err(e) => self.failure("重命名失败", "Rename failed", &e),
         }
     }
 
@@ -917,30 +1025,37 @@ impl Session {
             self.save_now();
         }
         let new_id = fresh_id();
-        match self.ws.with_drafts(|d| d.duplicate(id, &new_id, now_ms())) {
+        let l = lang();
+        match self
+            .ws
+            .with_drafts(|d| d.duplicate_in(id, &new_id, now_ms(), l))
+        {
             Ok(d) => {
                 self.ws.refresh();
+                let name = d.meta.name;
                 self.say(
-                    format!("已复制为「{}」", d.meta.name),
+                    both(|l| l.pick("已复制为", "Duplicated as ").to_string() + &quoted(&name, l)),
                     Some(ToastAction::Open(new_id)),
                 );
             }
-            Err(e) => self.alert(format!("复制失败：{}", save_error_text(&e))),
+            Err(e) => self.failure("复制失败", "Duplicate failed", &e),
         }
     }
 
     /// Removes a damaged entry, after asking.
     pub fn discard_damaged(&self, key: &str) {
-        if !dom::confirm("删除这份损坏的草稿？\n删除后无法恢复。如需保留其内容，请先点“下载原文”。")
-        {
+        if !dom::confirm(tr(
+            "删除这份损坏的草稿？\n删除后无法恢复。如需保留其内容，请先点“下载原文”。",
+            "Delete this damaged draft?\nThis cannot be undone. To keep its contents, first click “Download raw text”.",
+        )) {
             return;
         }
         match self.ws.with_drafts(|d| d.discard_damaged(key)) {
             Ok(_) => {
                 self.ws.refresh();
-                self.say("已删除损坏的草稿".into(), None);
+                self.say(Msg::new("已删除损坏的草稿", "Damaged draft deleted"), None);
             }
-            Err(e) => self.alert(format!("删除失败：{e}")),
+            Err(e) => self.store_failure("删除失败", "Delete failed", &e),
         }
     }
 
@@ -986,7 +1101,10 @@ impl Session {
         self.conflict_open.set(false);
         self.adopt(c.theirs);
         self.say(
-            "已采用另一个标签页的版本（按 Ctrl+Z 可找回本页的版本）".into(),
+            Msg::new(
+                "已采用另一个标签页的版本（按 Ctrl+Z 可找回本页的版本）",
+                "Now using the other tab's version (press Ctrl+Z to get this page's version back)",
+            ),
             None,
         );
     }
@@ -1007,7 +1125,10 @@ impl Session {
         match self.ws.with_drafts(|d| d.save_over(&mut draft, now_ms())) {
             Ok(()) => {
                 self.stored(draft, edits);
-                self.say("已保存本页的版本".into(), None);
+                self.say(
+                    Msg::new("已保存本页的版本", "Saved this page's version"),
+                    None,
+                );
             }
             Err(e) => self.failed(e),
         }
@@ -1018,27 +1139,24 @@ impl Session {
         let Some(c) = self.conflict.get_untracked() else {
             return;
         };
-        let name = format!("{}（本页版本）", c.theirs.meta.name);
+        let theirs = c.theirs.meta.name.clone();
+        let name = match lang() {
+            Lang::Zh => format!("{theirs}（本页版本）"),
+            Lang::En => format!("{theirs} (this page's version)"),
+        };
         if self.save_as_new(name.clone()) {
             self.say(
-                format!(
-                    "已另存为「{name}」；另一个标签页的版本仍是「{}」",
-                    c.theirs.meta.name
-                ),
+                both(|l| match l {
+                    Lang::Zh => format!("已另存为「{name}」；另一个标签页的版本仍是「{theirs}」"),
+                    Lang::En => {
+                        format!("Saved as “{name}”; the other tab's version is still “{theirs}”")
+                    }
+                }),
                 Some(ToastAction::Open(c.theirs.meta.id.clone())),
             );
         } else {
             self.conflict.set(Some(c));
         }
-    }
-}
-
-fn save_error_text(e: &SaveError) -> String {
-    match e {
-        SaveError::Conflict { .. } => "另一个标签页同时修改了它，请重试".into(),
-        SaveError::NewerVersion(v) => format!("它由更新版本的编制器保存（格式版本 {v}）"),
-        SaveError::Damaged => "存储中的条目已损坏".into(),
-        SaveError::Store(e) => e.to_string(),
     }
 }
 
@@ -1059,10 +1177,16 @@ pub fn DraftBar() -> impl IntoView {
     let name = Memo::new(move |_| session.meta.with(|m| m.name.clone()));
     let trashed = Memo::new(move |_| session.meta.with(|m| m.trashed.is_some()));
     let status = move || match session.state.get() {
-        SaveState::Saved(at) => ("saved", format!("✓ 已保存 {}", when(at))),
-        SaveState::Pending => ("pending", "保存中…".to_string()),
-        SaveState::Failed(why) => ("failed", format!("⚠ 未保存：{why}")),
-        SaveState::ReadOnly => ("readonly", "只读".to_string()),
+        SaveState::Saved(at) => (
+            "saved",
+            format!("{} {}", tr("✓ 已保存", "✓ Saved"), when(at)),
+        ),
+        SaveState::Pending => ("pending", tr("保存中…", "Saving…").to_string()),
+        SaveState::Failed(why) => (
+            "failed",
+            format!("{}{}", tr("⚠ 未保存：", "⚠ Not saved: "), why.text()),
+        ),
+        SaveState::ReadOnly => ("readonly", tr("只读", "Read-only").to_string()),
     };
     let toggle = move |_| {
         if session.show_box.get_untracked() {
@@ -1080,13 +1204,27 @@ pub fn DraftBar() -> impl IntoView {
                 aria-expanded=move || session.show_box.get().to_string()
                 on:click=toggle
             >
-                {move || if session.show_box.get() { "← 返回编辑" } else { "草稿箱" }}
-                <span class="n" aria-label=move || format!("共 {} 份", count.get())>{count}</span>
+                {move || {
+                    if session.show_box.get() {
+                        tr("← 返回编辑", "← Back to editing")
+                    } else {
+                        tr("草稿箱", "Draft box")
+                    }
+                }}
+                <span
+                    class="n"
+                    aria-label=move || match lang() {
+                        Lang::Zh => format!("共 {} 份", count.get()),
+                        Lang::En => count_en(count.get(), "draft", "drafts"),
+                    }
+                >
+                    {count}
+                </span>
             </button>
             <span class="current-draft">
-                <span class="muted">"当前草稿："</span>
+                <span class="muted">{tr("当前草稿：", "Current draft: ")}</span>
                 <strong id="current-draft-name">{name}</strong>
-                {move || trashed.get().then(|| view! { <span class="badge warning">"在回收站中"</span> })}
+                {move || trashed.get().then(|| view! { <span class="badge warning">{tr("在回收站中", "In the trash")}</span> })}
             </span>
             <span id="save-status" class=move || format!("save-status {}", status().0)>
                 {move || status().1}
@@ -1096,7 +1234,7 @@ pub fn DraftBar() -> impl IntoView {
                     .then(|| {
                         view! {
                             <button type="button" class="resolve" on:click=move |_| session.conflict_open.set(true)>
-                                "解决冲突…"
+                                {tr("解决冲突…", "Resolve conflict…")}
                             </button>
                         }
                     })
@@ -1115,9 +1253,18 @@ pub fn Banners() -> impl IntoView {
     let ws = session.ws;
     let problem_text = move |p: Problem| {
         match p {
-        Problem::Full => "浏览器存储空间已满：最近的修改没有保存，但仍在本页中。请先导出此表，再到草稿箱删除不用的草稿或清空回收站；之后的修改会自动重试保存。",
-        Problem::Damaged => "存储中的这份草稿已被改坏（可能是其他程序或扩展写入），为免覆盖没有保存。本页的内容完好：请导出此表，或另存为新草稿。",
-        Problem::Unavailable => "无法写入浏览器存储：最近的修改没有保存，但仍在本页中。请导出此表。",
+        Problem::Full => tr(
+            "浏览器存储空间已满：最近的修改没有保存，但仍在本页中。请先导出此表，再到草稿箱删除不用的草稿或清空回收站；之后的修改会自动重试保存。",
+            "The browser's storage is full: your latest changes are not saved, but they are still in this page. Export this table first, then delete drafts you no longer need or empty the trash in the draft box; saving will be retried with your next change.",
+        ),
+        Problem::Damaged => tr(
+            "存储中的这份草稿已被改坏（可能是其他程序或扩展写入），为免覆盖没有保存。本页的内容完好：请导出此表，或另存为新草稿。",
+            "The stored copy of this draft has been damaged (perhaps by another program or an extension), so it was not saved over. What is in this page is intact: export this table, or save it as a new draft.",
+        ),
+        Problem::Unavailable => tr(
+            "无法写入浏览器存储：最近的修改没有保存，但仍在本页中。请导出此表。",
+            "Cannot write to the browser's storage: your latest changes are not saved, but they are still in this page. Export this table.",
+        ),
     }
     };
     let name = move || session.meta.with_untracked(|m| m.name.clone());
@@ -1128,8 +1275,8 @@ pub fn Banners() -> impl IntoView {
                 .map(|n| {
                     view! {
                         <div class="banner notice" role="alert">
-                            <span>{n}</span>
-                            <button type="button" on:click=move |_| session.export_open()>"导出此表"</button>
+                            <span>{n.text()}</span>
+                            <button type="button" on:click=move |_| session.export_open()>{tr("导出此表", "Export this table")}</button>
                         </div>
                     }
                 })
@@ -1142,17 +1289,21 @@ pub fn Banners() -> impl IntoView {
                     view! {
                         <div class="banner problem" role="alert">
                             <span>{problem_text(p)}</span>
-                            <button type="button" on:click=move |_| session.export_open()>"导出此表（JSON）"</button>
+                            <button type="button" on:click=move |_| session.export_open()>{tr("导出此表（JSON）", "Export this table (JSON)")}</button>
                             {(p == Problem::Damaged)
                                 .then(|| {
                                     view! {
                                         <button type="button" on:click=move |_| {
-                                            session.save_as_new(format!("{}（另存）", name()));
-                                        }>"另存为新草稿"</button>
+                                            let name = match lang() {
+                                                Lang::Zh => format!("{}（另存）", name()),
+                                                Lang::En => format!("{} (saved copy)", name()),
+                                            };
+                                            session.save_as_new(name);
+                                        }>{tr("另存为新草稿", "Save as a new draft")}</button>
                                     }
                                 })}
                             {(p == Problem::Full)
-                                .then(|| view! { <button type="button" on:click=move |_| session.open_box()>"打开草稿箱"</button> })}
+                                .then(|| view! { <button type="button" on:click=move |_| session.open_box()>{tr("打开草稿箱", "Open the draft box")}</button> })}
                         </div>
                     }
                 })
@@ -1165,13 +1316,18 @@ pub fn Banners() -> impl IntoView {
                     view! {
                         <div class="banner readonly" role="status">
                             <span>
-                                {format!(
-                                    "这份草稿由更新版本的编制器保存（格式版本 {v}），本页只能查看，不会覆盖它。要修改，请另存为可编辑的副本，或使用新版本。",
-                                )}
+                                {match lang() {
+                                    Lang::Zh => format!(
+                                        "这份草稿由更新版本的编制器保存（格式版本 {v}），本页只能查看，不会覆盖它。要修改，请另存为可编辑的副本，或使用新版本。",
+                                    ),
+                                    Lang::En => format!(
+                                        "This draft was saved by a newer version of the editor (format version {v}). This page can only show it and will not save over it. To make changes, save an editable copy, or use the newer version.",
+                                    ),
+                                }}
                             </span>
                             <button type="button" on:click=move |_| {
-                                session.save_as_new(format!("{}（副本）", name()));
-                            }>"另存为可编辑的副本"</button>
+                                session.save_as_new(copy_name(&name(), lang()));
+                            }>{tr("另存为可编辑的副本", "Save an editable copy")}</button>
                         </div>
                     }
                 })
@@ -1181,8 +1337,8 @@ pub fn Banners() -> impl IntoView {
             id.map(|id| {
                 view! {
                     <div class="banner trashed" role="status">
-                        <span>"这份草稿在回收站中（可能是在另一个标签页中删除的）。"</span>
-                        <button type="button" on:click=move |_| session.restore(&id)>"恢复"</button>
+                        <span>{tr("这份草稿在回收站中（可能是在另一个标签页中删除的）。", "This draft is in the trash (it may have been deleted in another tab).")}</span>
+                        <button type="button" on:click=move |_| session.restore(&id)>{tr("恢复", "Restore")}</button>
                     </div>
                 }
             })
@@ -1259,30 +1415,45 @@ pub fn DraftBox() -> impl IntoView {
     view! {
         <section id="draftbox" class="draftbox" aria-labelledby="draftbox-h">
             <div class="draftbox-head">
-                <h2 id="draftbox-h" tabindex="-1">"草稿箱"</h2>
+                <h2 id="draftbox-h" tabindex="-1">{tr("草稿箱", "Draft box")}</h2>
                 <p class="muted">
-                    {move || format!("共 {} 份，按最后修改时间排列。每次修改都会自动保存在本浏览器中。", live.with(Vec::len))}
+                    {move || {
+                        let n = live.with(Vec::len);
+                        match lang() {
+                            Lang::Zh => format!("共 {n} 份，按最后修改时间排列。每次修改都会自动保存在本浏览器中。"),
+                            Lang::En => format!(
+                                "{}, most recently changed first. Every change is saved automatically in this browser.",
+                                count_en(n, "draft", "drafts"),
+                            ),
+                        }
+                    }}
                 </p>
                 <span class="spacer"></span>
-                <button type="button" class="primary" on:click=new_blank>"＋ 新建空白表"</button>
-                <select aria-label="从示例新建" class="examples" on:change=pick>
-                    <option value="" selected=true>"从示例新建…"</option>
+                <button type="button" class="primary" on:click=new_blank>{tr("＋ 新建空白表", "+ New blank table")}</button>
+                <select aria-label=tr("从示例新建", "New from an example") class="examples" on:change=pick>
+                    <option value="" selected=true>{tr("从示例新建…", "New from an example…")}</option>
                     {examples_list
                         .into_iter()
                         .enumerate()
-                        .map(|(i, t)| view! { <option value=i.to_string()>{format!("示例 {}：{t}", i + 1)}</option> })
+                        .map(|(i, t)| {
+                            let label = match lang() {
+                                Lang::Zh => format!("示例 {}：{t}", i + 1),
+                                Lang::En => format!("Example {}: {t}", i + 1),
+                            };
+                            view! { <option value=i.to_string()>{label}</option> }
+                        })
                         .collect_view()}
                 </select>
             </div>
-            <table class="drafts" aria-label="草稿">
+            <table class="drafts" aria-label=tr("草稿", "Drafts")>
                 <thead>
                     <tr>
-                        <th scope="col" class="c-name">"名称"</th>
-                        <th scope="col">"项目名称"</th>
-                        <th scope="col" class="c-budget">"预算数"</th>
-                        <th scope="col" class="c-check">"检查"</th>
-                        <th scope="col" class="c-time">"最后修改"</th>
-                        <th scope="col" class="c-act"><span class="visually-hidden">"操作"</span></th>
+                        <th scope="col" class="c-name">{tr("名称", "Name")}</th>
+                        <th scope="col">{tr("项目名称", "Project name")}</th>
+                        <th scope="col" class="c-budget">{tr("预算数", "Budget")}</th>
+                        <th scope="col" class="c-check">{tr("检查", "Check")}</th>
+                        <th scope="col" class="c-time">{tr("最后修改", "Last changed")}</th>
+                        <th scope="col" class="c-act"><span class="visually-hidden">{tr("操作", "Actions")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -1299,29 +1470,42 @@ pub fn DraftBox() -> impl IntoView {
                     .then(|| {
                         view! {
                             <div class="damaged" role="region" aria-labelledby="damaged-h">
-                                <h3 id="damaged-h">{format!("损坏的草稿（{}）", list.len())}</h3>
+                                <h3 id="damaged-h">
+                                    {match lang() {
+                                        Lang::Zh => format!("损坏的草稿（{}）", list.len()),
+                                        Lang::En => format!("Damaged drafts ({})", list.len()),
+                                    }}
+                                </h3>
                                 <p class="note">
-                                    "这些条目无法读取（可能被其他程序改写）。它们不会被自动删除：可以下载原文交给技术人员查看，确认不需要后再删除。"
+                                    {tr(
+                                        "这些条目无法读取（可能被其他程序改写）。它们不会被自动删除：可以下载原文交给技术人员查看，确认不需要后再删除。",
+                                        "These entries cannot be read (another program may have written over them). They are never deleted automatically: you can download the raw text for technical staff to look at, and delete them once you are sure they are not needed.",
+                                    )}
                                 </p>
                                 <ul>
                                     {list
                                         .into_iter()
                                         .map(|(key, raw, reason)| {
-                                            let file = file_name(&format!("损坏的草稿-{}", key.trim_start_matches(PREFIX)), "txt");
+                                            let stem = tr("损坏的草稿", "damaged-draft");
+                                            let file = file_name(&format!("{stem}-{}", key.trim_start_matches(PREFIX)), "txt");
                                             let k2 = key.clone();
                                             let size = raw.chars().count();
+                                            let about = match lang() {
+                                                Lang::Zh => format!("{reason}（{size} 字符）"),
+                                                Lang::En => format!("{reason} ({})", count_en(size, "character", "characters")),
+                                            };
                                             view! {
                                                 <li>
-                                                    <span class="badge error">"损坏"</span>
+                                                    <span class="badge error">{tr("损坏", "Damaged")}</span>
                                                     <code>{key.clone()}</code>
-                                                    <span class="muted">{format!("{reason}（{size} 字符）")}</span>
+                                                    <span class="muted">{about}</span>
                                                     <span class="acts">
                                                         <button type="button" on:click=move |_| {
                                                             if let Err(e) = download(&file, "text/plain", &raw) {
                                                                 session.alert(e);
                                                             }
-                                                        }>"下载原文"</button>
-                                                        <button type="button" class="danger" on:click=move |_| session.discard_damaged(&k2)>"删除"</button>
+                                                        }>{tr("下载原文", "Download raw text")}</button>
+                                                        <button type="button" class="danger" on:click=move |_| session.discard_damaged(&k2)>{tr("删除", "Delete")}</button>
                                                     </span>
                                                 </li>
                                             }
@@ -1333,20 +1517,28 @@ pub fn DraftBox() -> impl IntoView {
                     })
             }}
             <details class="trash">
-                <summary>{move || format!("回收站（{}）", trash.with(Vec::len))}</summary>
+                <summary>
+                    {move || {
+                        let n = trash.with(Vec::len);
+                        match lang() {
+                            Lang::Zh => format!("回收站（{n}）"),
+                            Lang::En => format!("Trash ({})", grouped(n)),
+                        }
+                    }}
+                </summary>
                 {move || {
                     if trash.with(Vec::is_empty) {
-                        view! { <p class="note">"回收站是空的。删除的草稿会先放在这里，可以恢复。"</p> }.into_any()
+                        view! { <p class="note">{tr("回收站是空的。删除的草稿会先放在这里，可以恢复。", "The trash is empty. Deleted drafts go here first and can be restored.")}</p> }.into_any()
                     } else {
                         view! {
                             <div>
-                                <table class="drafts trash-list" aria-label="回收站">
+                                <table class="drafts trash-list" aria-label=tr("回收站", "Trash")>
                                     <thead>
                                         <tr>
-                                            <th scope="col" class="c-name">"名称"</th>
-                                            <th scope="col">"项目名称"</th>
-                                            <th scope="col" class="c-time">"删除于"</th>
-                                            <th scope="col" class="c-act"><span class="visually-hidden">"操作"</span></th>
+                                            <th scope="col" class="c-name">{tr("名称", "Name")}</th>
+                                            <th scope="col">{tr("项目名称", "Project name")}</th>
+                                            <th scope="col" class="c-time">{tr("删除于", "Deleted")}</th>
+                                            <th scope="col" class="c-act"><span class="visually-hidden">{tr("操作", "Actions")}</span></th>
                                         </tr>
                                     </thead>
                                     <tbody>
@@ -1362,8 +1554,8 @@ pub fn DraftBox() -> impl IntoView {
                                                         <td>{l.project.clone()}</td>
                                                         <td class="c-time">{l.meta.trashed.map(when).unwrap_or_default()}</td>
                                                         <td class="c-act">
-                                                            <button type="button" aria-label=format!("恢复「{name}」") on:click=move |_| session.restore(&id)>"恢复"</button>
-                                                            <button type="button" class="danger" aria-label=format!("永久删除「{name2}」") on:click=move |_| session.purge(&id2, &name2)>"永久删除"</button>
+                                                            <button type="button" aria-label=named("恢复", "Restore", &name) on:click=move |_| session.restore(&id)>{tr("恢复", "Restore")}</button>
+                                                            <button type="button" class="danger" aria-label=named_after("永久删除", "Delete", " for good", &name2) on:click=move |_| session.purge(&id2, &name2)>{tr("永久删除", "Delete for good")}</button>
                                                         </td>
                                                     </tr>
                                                 }
@@ -1371,7 +1563,7 @@ pub fn DraftBox() -> impl IntoView {
                                             .collect_view()}
                                     </tbody>
                                 </table>
-                                <button type="button" class="danger" on:click=move |_| session.empty_trash()>"清空回收站"</button>
+                                <button type="button" class="danger" on:click=move |_| session.empty_trash()>{tr("清空回收站", "Empty the trash")}</button>
                             </div>
                         }
                         .into_any()
@@ -1428,7 +1620,7 @@ fn DraftLine(line: Line, renaming: RwSignal<Option<String>>) -> impl IntoView {
     };
     let commit_blur = commit.clone();
     let check = if counts.errors == 0 && counts.warnings == 0 {
-        view! { <span class="count-ok">"无错误"</span> }.into_any()
+        view! { <span class="count-ok">{tr("无错误", "No errors")}</span> }.into_any()
     } else {
         let err_class = if counts.errors > 0 {
             "count error"
@@ -1442,8 +1634,18 @@ fn DraftLine(line: Line, renaming: RwSignal<Option<String>>) -> impl IntoView {
         };
         view! {
             <span class="check">
-                <span class=err_class>{format!("错误 {}", counts.errors)}</span>
-                <span class=warn_class>{format!("警告 {}", counts.warnings)}</span>
+                <span class=err_class>
+                    {match lang() {
+                        Lang::Zh => format!("错误 {}", counts.errors),
+                        Lang::En => count_en(counts.errors, "error", "errors"),
+                    }}
+                </span>
+                <span class=warn_class>
+                    {match lang() {
+                        Lang::Zh => format!("警告 {}", counts.warnings),
+                        Lang::En => count_en(counts.warnings, "warning", "warnings"),
+                    }}
+                </span>
             </span>
         }
         .into_any()
@@ -1461,7 +1663,10 @@ fn DraftLine(line: Line, renaming: RwSignal<Option<String>>) -> impl IntoView {
                                 type="text"
                                 class="rename"
                                 node_ref=input
-                                aria-label=format!("新名称（原名「{}」）", label)
+                                aria-label=match lang() {
+                                    Lang::Zh => format!("新名称（原名「{label}」）"),
+                                    Lang::En => format!("New name (was “{label}”)"),
+                                }
                                 prop:value=label.clone()
                                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                                     match ev.key().as_str() {
@@ -1480,17 +1685,23 @@ fn DraftLine(line: Line, renaming: RwSignal<Option<String>>) -> impl IntoView {
                         let name = label.clone();
                         view! {
                             <button type="button" class="link"
-                                title=name.clone() on:click=open.clone() aria-label=format!("打开「{name}」")>
+                                title=name.clone() on:click=open.clone() aria-label=named("打开", "Open", &name)>
                                 {name.clone()}
                             </button>
-                            {move || is_open.get().then(|| view! { <span class="badge ok">"正在编辑"</span> })}
-                            {newer_version.map(|v| view! { <span class="badge warning" title=format!("格式版本 {v}")>"新版本创建 · 只读"</span> })}
+                            {move || is_open.get().then(|| view! { <span class="badge ok">{tr("正在编辑", "Editing")}</span> })}
+                            {newer_version.map(|v| {
+                                let title = match lang() {
+                                    Lang::Zh => format!("格式版本 {v}"),
+                                    Lang::En => format!("Format version {v}"),
+                                };
+                                view! { <span class="badge warning" title=title>{tr("新版本创建 · 只读", "Made by a newer version · read-only")}</span> }
+                            })}
                         }
                         .into_any()
                     }
                 }}
             </td>
-            <td class="c-project">{if project.trim().is_empty() { "（未填写）".to_string() } else { project.clone() }}</td>
+            <td class="c-project">{if project.trim().is_empty() { tr("（未填写）", "(not filled in)").to_string() } else { project.clone() }}</td>
             <td class="c-budget">{budget}</td>
             <td class="c-check">{check}</td>
             <td class="c-time">{when(meta.updated)}</td>
@@ -1498,7 +1709,7 @@ fn DraftLine(line: Line, renaming: RwSignal<Option<String>>) -> impl IntoView {
                 <button
                     type="button"
                     id=format!("rename-{id_ren}")
-                    aria-label=format!("重命名「{name}」")
+                    aria-label=named("重命名", "Rename", &name)
                     on:click=move |_| {
                         renaming.set(Some(id_ren.clone()));
                         request_animation_frame(move || {
@@ -1509,13 +1720,13 @@ fn DraftLine(line: Line, renaming: RwSignal<Option<String>>) -> impl IntoView {
                         });
                     }
                 >
-                    "重命名"
+                    {tr("重命名", "Rename")}
                 </button>
-                <button type="button" aria-label=format!("复制「{name}」") on:click=move |_| session.duplicate(&id_dup)>
-                    "复制"
+                <button type="button" aria-label=named("复制", "Duplicate", &name) on:click=move |_| session.duplicate(&id_dup)>
+                    {tr("复制", "Duplicate")}
                 </button>
-                <button type="button" class="danger" aria-label=format!("删除「{name}」") on:click=move |_| session.delete(&id_del)>
-                    "删除"
+                <button type="button" class="danger" aria-label=named("删除", "Delete", &name) on:click=move |_| session.delete(&id_del)>
+                    {tr("删除", "Delete")}
                 </button>
             </td>
         </tr>
@@ -1607,7 +1818,7 @@ pub fn ConflictDialog() -> impl IntoView {
         let their_counts = Counts::of(&rules::check(&theirs.table));
         let diffs: Vec<Difference> = editor
             .table
-            .with_untracked(|mine| differences(&theirs.table, mine));
+            .with_untracked(|mine| differences(&theirs.table, mine, lang()));
         let (mine_project, mine_rows) = editor
             .table
             .with_untracked(|t| (t.project.clone(), t.indicators.len()));
@@ -1623,36 +1834,52 @@ pub fn ConflictDialog() -> impl IntoView {
                 <div class=format!("version {cls}")>
                     <h3>{title}</h3>
                     <dl>
-                        <dt>"项目名称"</dt>
-                        <dd>{if project.trim().is_empty() { "（未填写）".to_string() } else { project }}</dd>
-                        <dt>"修改时间"</dt>
+                        <dt>{tr("项目名称", "Project name")}</dt>
+                        <dd>{if project.trim().is_empty() { tr("（未填写）", "(not filled in)").to_string() } else { project }}</dd>
+                        <dt>{tr("修改时间", "Changed")}</dt>
                         <dd>{at}</dd>
-                        <dt>"检查"</dt>
-                        <dd>{format!("错误 {} · 警告 {}", counts.errors, counts.warnings)}</dd>
-                        <dt>"指标"</dt>
-                        <dd>{format!("{rows} 行")}</dd>
+                        <dt>{tr("检查", "Check")}</dt>
+                        <dd>{counts_text(counts)}</dd>
+                        <dt>{tr("指标", "Indicators")}</dt>
+                        <dd>
+                            {match lang() {
+                                Lang::Zh => format!("{rows} 行"),
+                                Lang::En => count_en(rows, "row", "rows"),
+                            }}
+                        </dd>
                     </dl>
                 </div>
             }
         };
         Some(view! {
             <p id="conflict-d">
-                {format!(
-                    "「{}」在另一个标签页（或窗口）中保存了不同的内容，本页的修改尚未保存。请选择保留哪一份。选“两份都保留”不会丢失任何内容：本页的版本另存为一份新草稿。",
-                    theirs.meta.name,
-                )}
+                {match lang() {
+                    Lang::Zh => format!(
+                        "「{}」在另一个标签页（或窗口）中保存了不同的内容，本页的修改尚未保存。请选择保留哪一份。选“两份都保留”不会丢失任何内容：本页的版本另存为一份新草稿。",
+                        theirs.meta.name,
+                    ),
+                    Lang::En => format!(
+                        "“{}” was saved with different content in another tab (or window), and this page's changes are not saved yet. Choose which to keep. “Keep both” loses nothing: this page's version is saved as a new draft.",
+                        theirs.meta.name,
+                    ),
+                }}
             </p>
             <div class="versions">
-                {version("对方的（另一个标签页）", "theirs", theirs.table.project.clone(), when(theirs.meta.updated), their_counts, theirs.table.indicators.len())}
-                {version("我的（本页）", "mine", mine_project, format!("{}（未保存）", when(now_ms())), mine_counts, mine_rows)}
+                {version(tr("对方的（另一个标签页）", "Theirs (the other tab)"), "theirs", theirs.table.project.clone(), when(theirs.meta.updated), their_counts, theirs.table.indicators.len())}
+                {version(tr("我的（本页）", "Mine (this page)"), "mine", mine_project, format!("{}{}", when(now_ms()), tr("（未保存）", " (not saved)")), mine_counts, mine_rows)}
             </div>
-            <h3 class="diff-h">{format!("不同之处（{n} 处）")}</h3>
+            <h3 class="diff-h">
+                {match lang() {
+                    Lang::Zh => format!("不同之处（{n} 处）"),
+                    Lang::En => format!("Differences ({})", grouped(n)),
+                }}
+            </h3>
             <table class="diff">
                 <thead>
                     <tr>
-                        <th scope="col">"位置"</th>
-                        <th scope="col">"对方的"</th>
-                        <th scope="col">"我的"</th>
+                        <th scope="col">{tr("位置", "Where")}</th>
+                        <th scope="col">{tr("对方的", "Theirs")}</th>
+                        <th scope="col">{tr("我的", "Mine")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -1663,7 +1890,14 @@ pub fn ConflictDialog() -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-            {(more > 0).then(|| view! { <p class="note">{format!("…另有 {more} 处不同")}</p> })}
+            {(more > 0)
+                .then(|| {
+                    let text = match lang() {
+                        Lang::Zh => format!("…另有 {more} 处不同"),
+                        Lang::En => format!("…and {} more", grouped(more)),
+                    };
+                    view! { <p class="note">{text}</p> }
+                })}
         })
     };
     view! {
@@ -1678,15 +1912,15 @@ pub fn ConflictDialog() -> impl IntoView {
                     node_ref=dialog
                     on:keydown=keydown
                 >
-                    <h2 id="conflict-h">"这份草稿在另一个标签页中也被修改了"</h2>
+                    <h2 id="conflict-h">{tr("这份草稿在另一个标签页中也被修改了", "This draft was also changed in another tab")}</h2>
                     {body}
                     <div class="actions">
                         <button type="button" id="conflict-both" class="primary" on:click=move |_| session.keep_both()>
-                            "两份都保留"
+                            {tr("两份都保留", "Keep both")}
                         </button>
-                        <button type="button" on:click=move |_| session.keep_mine()>"保留我的"</button>
-                        <button type="button" on:click=move |_| session.keep_theirs()>"保留对方的"</button>
-                        <button type="button" class="later" on:click=move |_| close()>"稍后决定"</button>
+                        <button type="button" on:click=move |_| session.keep_mine()>{tr("保留我的", "Keep mine")}</button>
+                        <button type="button" on:click=move |_| session.keep_theirs()>{tr("保留对方的", "Keep theirs")}</button>
+                        <button type="button" class="later" on:click=move |_| close()>{tr("稍后决定", "Decide later")}</button>
                     </div>
                 </div>
             </div>
@@ -1722,16 +1956,16 @@ pub fn Toasts() -> impl IntoView {
                     .map(|t| {
                         let action = t.action.clone().map(|a| {
                             let label = match &a {
-                                ToastAction::UndoDelete { .. } => "撤销",
-                                ToastAction::Open(_) => "打开",
+                                ToastAction::UndoDelete { .. } => tr("撤销", "Undo"),
+                                ToastAction::Open(_) => tr("打开", "Open"),
                             };
                             view! { <button type="button" class="toast-action" on:click=move |_| act(a.clone())>{label}</button> }
                         });
                         view! {
                             <div class="toast">
-                                <span>{t.message}</span>
+                                <span>{t.message.text()}</span>
                                 {action}
-                                <button type="button" class="toast-close" aria-label="关闭提示" on:click=move |_| session.toast.set(None)>
+                                <button type="button" class="toast-close" aria-label=tr("关闭提示", "Dismiss") on:click=move |_| session.toast.set(None)>
                                     "×"
                                 </button>
                             </div>
@@ -1739,5 +1973,21 @@ pub fn Toasts() -> impl IntoView {
                     })
             }}
         </div>
+    }
+}
+
+/// A control's name for a draft: 删除「name」 / Delete “name”.
+fn named(zh: &str, en: &str, name: &str) -> String {
+    match lang() {
+        Lang::Zh => format!("{zh}「{name}」"),
+        Lang::En => format!("{en} “{name}”"),
+    }
+}
+
+/// Like [`named`], with English words after the name: Delete “name” for good.
+fn named_after(zh: &str, en: &str, en_after: &str, name: &str) -> String {
+    match lang() {
+        Lang::Zh => format!("{zh}「{name}」"),
+        Lang::En => format!("{en} “{name}”{en_after}"),
     }
 }

@@ -9,7 +9,9 @@ use crate::domain::rules::{Field, Finding, Place, Severity};
 use crate::domain::Table;
 
 use super::dom;
+use super::lang::{lang, tr};
 use super::state::{field_id, goal_id, message_id, use_editor, Section};
+use crate::domain::Lang;
 
 /// The CSS class of a severity.
 pub fn severity_class(s: Severity) -> &'static str {
@@ -63,8 +65,9 @@ pub fn Messages(dom_id: String, findings: Signal<Vec<Finding>>) -> impl IntoView
                     let sev = f.severity();
                     view! {
                         <li id=message_id(&dom_id, k) class=format!("msg {}", severity_class(sev))>
-                            <span class="tag">{sev.label_zh()}</span>
-                            <span class="text">{f.message}</span>
+                            <span class="tag">{sev.label(lang())}</span>
+                            <span class="text">{f.message_in(lang()).to_string()}</span>
+                            <super::help::RuleLink rule=f.rule />
                         </li>
                     }
                 })
@@ -98,7 +101,7 @@ pub fn TextField(
     view! {
         <div class=format!("field {class}")>
             <label for=id.clone()>
-                {field.label_zh()}
+                {field.label(lang())}
                 {required.then(|| view! { <span class="req" aria-hidden="true">"*"</span> })}
             </label>
             <input
@@ -156,7 +159,7 @@ pub fn AmountField(
         <div class="field amount">
             <span class="prefix" aria-hidden="true">{prefix}</span>
             <label for=id.clone()>
-                {field.label_zh()}
+                {field.label(lang())}
                 {required.then(|| view! { <span class="req" aria-hidden="true">"*"</span> })}
             </label>
             <span class="with-unit">
@@ -198,12 +201,12 @@ pub fn BasicSection() -> impl IntoView {
                     set=|t| &mut t.unit_code
                     inputmode="numeric"
                     class="code"
-                    note="数字，如 331202"
+                    note=tr("数字，如 331202", "Digits, e.g. 331202")
                 />
                 <TextField field=Field::UnitName get=|t| &t.unit_name set=|t| &mut t.unit_name required=true class="wide" />
                 <TextField field=Field::Project get=|t| &t.project set=|t| &mut t.project required=true class="wide" />
                 <div class="field unit-select">
-                    <label for=unit_id.clone()>"金额单位"</label>
+                    <label for=unit_id.clone()>{Field::MoneyUnit.label(lang())}</label>
                     <select
                         id=unit_id
                         on:change=move |ev| {
@@ -220,13 +223,13 @@ pub fn BasicSection() -> impl IntoView {
                                         value=u.label()
                                         prop:selected=move || editor.money_unit.get() == u
                                     >
-                                        {u.label()}
+                                        {unit_option(u)}
                                     </option>
                                 }
                             })
                             .collect_view()}
                     </select>
-                    <p class="note">"表中所有金额都用这个单位"</p>
+                    <p class="note">{tr("表中所有金额都用这个单位", "Every amount in the table is in this unit")}</p>
                 </div>
             </div>
         </SectionFrame>
@@ -244,33 +247,55 @@ pub fn BudgetSection() -> impl IntoView {
             if b.total.is_blank() && b.fiscal.is_blank() && b.other.is_blank() {
                 return (
                     "pending",
-                    "填写预算数和财政资金后，这里核对合计。".to_string(),
+                    tr(
+                        "填写预算数和财政资金后，这里核对合计。",
+                        "Fill in the budget and the fiscal funds; the sum is checked here.",
+                    )
+                    .to_string(),
                 );
             }
             match b.difference() {
                 Some(d) if d.is_zero() => (
                     "ok",
-                    format!(
-                        "✓ 合计相符：财政资金 + 其他资金 = 预算数 {} {unit}",
-                        b.total.text()
-                    ),
+                    match lang() {
+                        Lang::Zh => format!(
+                            "✓ 合计相符：财政资金 + 其他资金 = 预算数 {} {unit}",
+                            b.total.text()
+                        ),
+                        Lang::En => format!(
+                            "✓ The sum matches: fiscal + other funds = budget {} {unit}",
+                            b.total.text()
+                        ),
+                    },
                 ),
                 Some(d) => {
                     let sum = b.fiscal.or_zero().unwrap_or_default()
                         + b.other.or_zero().unwrap_or_default();
                     let gap = d.abs().normalize();
-                    let dir = if d.is_sign_positive() { "多" } else { "少" };
-                    (
-                        "bad",
-                        format!(
-                            "✗ 合计不符：财政资金 + 其他资金 = {sum} {unit}，比预算数 {} {unit} {dir} {gap} {unit}（相差 {gap} {unit}）",
-                            b.total.text()
-                        ),
-                    )
+                    let total = b.total.text();
+                    let text = match lang() {
+                        Lang::Zh => {
+                            let dir = if d.is_sign_positive() { "多" } else { "少" };
+                            format!(
+                                "✗ 合计不符：财政资金 + 其他资金 = {sum} {unit}，比预算数 {total} {unit} {dir} {gap} {unit}（相差 {gap} {unit}）"
+                            )
+                        }
+                        Lang::En => {
+                            let dir = if d.is_sign_positive() { "more" } else { "less" };
+                            format!(
+                                "✗ The sum does not match: fiscal + other funds = {sum} {unit}, {gap} {unit} {dir} than the budget {total} {unit}"
+                            )
+                        }
+                    };
+                    ("bad", text)
                 }
                 None => (
                     "pending",
-                    "预算数和各项资金都是数字时，这里核对合计。".to_string(),
+                    tr(
+                        "预算数和各项资金都是数字时，这里核对合计。",
+                        "The sum is checked here once the budget and the funds are numbers.",
+                    )
+                    .to_string(),
                 ),
             }
         })
@@ -288,7 +313,7 @@ pub fn BudgetSection() -> impl IntoView {
                     field=Field::BudgetFiscal
                     get=|t| &t.budget.fiscal
                     set=|t, a| t.budget.fiscal = a
-                    prefix="其中："
+                    prefix=tr("其中：", "of which:")
                 />
                 <AmountField
                     field=Field::BudgetOther
@@ -303,7 +328,7 @@ pub fn BudgetSection() -> impl IntoView {
             >
                 {move || status().1}
             </p>
-            <p class="note">"其他资金没有可留空（按 0 计）。"</p>
+            <p class="note">{tr("其他资金没有可留空（按 0 计）。", "Leave other funds empty if there are none (counts as 0).")}</p>
         </SectionFrame>
     }
 }
@@ -321,7 +346,7 @@ pub fn PurposeSection() -> impl IntoView {
     view! {
         <SectionFrame section=Section::Purpose>
             <div class="field full">
-                <label for=id.clone()>"资金用途"</label>
+                <label for=id.clone()>{Field::Purpose.label(lang())}</label>
                 <textarea
                     id=id
                     rows="4"
@@ -363,13 +388,13 @@ pub fn GoalsSection() -> impl IntoView {
     };
     view! {
         <SectionFrame section=Section::Goals>
-            <p class="note">"每条目标写明本年度要完成的产出和达到的效果。"</p>
+            <p class="note">{tr("每条目标写明本年度要完成的产出和达到的效果。", "Each goal says what the year will deliver and what effect it will have.")}</p>
             <ol class="goals">
                 <For each=move || 0..count.get() key=|i| *i children=move |i| view! { <Goal index=i /> } />
             </ol>
             <Messages dom_id="goals-list".to_string() findings=list_shown />
             <button type="button" id="goals-add" class="add" on:click=add on:blur=move |_| editor.touch("goals-add")>
-                "＋ 新增目标"
+                {tr("＋ 新增目标", "+ Add goal")}
             </button>
         </SectionFrame>
     }
@@ -445,7 +470,7 @@ fn Goal(index: usize) -> impl IntoView {
                 <textarea
                     id=id
                     rows="2"
-                    aria-label=format!("绩效目标 {n}")
+                    aria-label=lang().pick(format!("绩效目标 {n}"), format!("Goal {n}"))
                     node_ref=node
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -466,8 +491,8 @@ fn Goal(index: usize) -> impl IntoView {
                     type="button"
                     id=format!("goal-{index}-up")
                     class="icon"
-                    title="上移"
-                    aria-label=format!("上移 绩效目标 {n}")
+                    title=tr("上移", "Move up")
+                    aria-label=lang().pick(format!("上移 绩效目标 {n}"), format!("Move up goal {n}"))
                     disabled=move || index == 0
                     on:click=move_up
                 >
@@ -477,8 +502,8 @@ fn Goal(index: usize) -> impl IntoView {
                     type="button"
                     id=format!("goal-{index}-down")
                     class="icon"
-                    title="下移"
-                    aria-label=format!("下移 绩效目标 {n}")
+                    title=tr("下移", "Move down")
+                    aria-label=lang().pick(format!("下移 绩效目标 {n}"), format!("Move down goal {n}"))
                     disabled=move || { index + 1 >= count.get() }
                     on:click=move_down
                 >
@@ -487,8 +512,8 @@ fn Goal(index: usize) -> impl IntoView {
                 <button
                     type="button"
                     class="icon danger"
-                    title="删除"
-                    aria-label=format!("删除 绩效目标 {n}")
+                    title=tr("删除", "Delete")
+                    aria-label=lang().pick(format!("删除 绩效目标 {n}"), format!("Delete goal {n}"))
                     on:click=remove
                 >
                     "✕"
@@ -520,5 +545,16 @@ pub fn SectionFrame(section: Section, children: Children) -> impl IntoView {
             </h2>
             {children()}
         </section>
+    }
+}
+
+/// An option of the 金额单位 select: the unit itself (the form's word),
+/// with its size in English.
+fn unit_option(u: MoneyUnit) -> &'static str {
+    match (lang(), u) {
+        (Lang::Zh, _) => u.label(),
+        (Lang::En, MoneyUnit::Yuan) => "元 (yuan)",
+        (Lang::En, MoneyUnit::Wan) => "万元 (10,000 yuan)",
+        (Lang::En, MoneyUnit::Yi) => "亿元 (100 million yuan)",
     }
 }

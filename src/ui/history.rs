@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::drafts::use_session;
+use super::lang::tr;
 use super::state::{use_editor, Editor};
 
 /// Undoes (or redoes) one step and shows where it happened. With `focus`
@@ -121,30 +122,30 @@ pub fn UndoButtons() -> impl IntoView {
     let session = use_session();
     let off = move || session.readonly.get().is_some() || session.show_box.get();
     view! {
-        <span class="undo-redo" role="group" aria-label="撤销与重做">
+        <span class="undo-redo" role="group" aria-label=tr("撤销与重做", "Undo and redo")>
             <button
                 type="button"
                 id="undo"
-                title="撤销（Ctrl+Z）"
+                title=tr("撤销（Ctrl+Z）", "Undo (Ctrl+Z)")
                 aria-keyshortcuts="Control+Z"
                 disabled=move || editor.depth.get().0 == 0 || off()
                 on:click=move |_| {
                     step(editor, false, false);
                 }
             >
-                "↶ 撤销"
+                {tr("↶ 撤销", "↶ Undo")}
             </button>
             <button
                 type="button"
                 id="redo"
-                title="重做（Ctrl+Y 或 Ctrl+Shift+Z）"
+                title=tr("重做（Ctrl+Y 或 Ctrl+Shift+Z）", "Redo (Ctrl+Y or Ctrl+Shift+Z)")
                 aria-keyshortcuts="Control+Y Control+Shift+Z"
                 disabled=move || editor.depth.get().1 == 0 || off()
                 on:click=move |_| {
                     step(editor, true, false);
                 }
             >
-                "↷ 重做"
+                {tr("↷ 重做", "↷ Redo")}
             </button>
         </span>
     }

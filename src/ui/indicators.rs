@@ -16,7 +16,9 @@ use crate::domain::Indicator;
 
 use super::dom;
 use super::fields::{invalid, severity_class, Messages, SectionFrame};
+use super::lang::{lang, tr};
 use super::state::{cell_id, message_id, use_editor, Section};
+use crate::domain::Lang;
 
 /// The id of a group's 新增指标 button.
 pub fn add_button_id(key: GroupKey) -> String {
@@ -31,8 +33,23 @@ pub fn add_button_id(key: GroupKey) -> String {
 
 fn framework_title(f: Framework) -> &'static str {
     match f {
-        Framework::F2020 => "2020版（财预〔2020〕10号：成本指标在产出指标下）",
-        Framework::F2021 => "2021版（财预〔2021〕101号：成本指标单列为一级）",
+        Framework::F2020 => tr(
+            "2020版（财预〔2020〕10号：成本指标在产出指标下）",
+            "2020 (财预〔2020〕10号: cost indicators under output)",
+        ),
+        Framework::F2021 => tr(
+            "2021版（财预〔2021〕101号：成本指标单列为一级）",
+            "2021 (财预〔2021〕101号: cost is a level-1 indicator)",
+        ),
+    }
+}
+
+/// An official indicator name as shown: the Chinese term, with its English
+/// gloss when the page is in English (the table itself keeps the term).
+fn level_text(zh: &'static str, en: &'static str) -> String {
+    match lang() {
+        Lang::Zh => zh.to_string(),
+        Lang::En => format!("{zh} ({en})"),
     }
 }
 
@@ -58,7 +75,7 @@ pub fn IndicatorSection() -> impl IntoView {
         <SectionFrame section=Section::Indicators>
             <div class="ind-toolbar">
                 <div class="field inline">
-                    <label for=fw_id>"指标体系"</label>
+                    <label for=fw_id>{tr("指标体系", "Indicator framework")}</label>
                     <select
                         id=fw_id
                         on:change=move |ev| {
@@ -85,7 +102,10 @@ pub fn IndicatorSection() -> impl IntoView {
                     </select>
                 </div>
                 <p class="note">
-                    "切换指标体系时，成本指标行会随之移动（产出指标/成本指标 ↔ 成本指标/经济成本指标）。每个二级指标下可点“常用”快速插入典型指标。"
+                    {tr(
+                        "切换指标体系时，成本指标行会随之移动（产出指标/成本指标 ↔ 成本指标/经济成本指标）。每个二级指标下可点“常用”快速插入典型指标。",
+                        "Switching the framework moves the cost rows (产出指标/成本指标 ↔ 成本指标/经济成本指标). Under each level-2 indicator, “Common” inserts a typical indicator.",
+                    )}
                 </p>
             </div>
             <Messages dom_id="indicators-tree".to_string() findings=tree_findings />
@@ -100,13 +120,13 @@ pub fn IndicatorSection() -> impl IntoView {
                 </colgroup>
                 <thead>
                     <tr>
-                        <th scope="col">"一级指标"</th>
-                        <th scope="col">"二级指标"</th>
-                        <th scope="col">"三级指标"</th>
-                        <th scope="col">"绩效指标描述"</th>
-                        <th scope="col">"指标值"</th>
+                        <th scope="col">{Column::Level1.label(lang())}</th>
+                        <th scope="col">{Column::Level2.label(lang())}</th>
+                        <th scope="col">{Column::Name.label(lang())}</th>
+                        <th scope="col">{Column::Description.label(lang())}</th>
+                        <th scope="col">{Column::Value.label(lang())}</th>
                         <th scope="col">
-                            <span class="visually-hidden">"操作"</span>
+                            <span class="visually-hidden">{tr("操作", "Actions")}</span>
                         </th>
                     </tr>
                 </thead>
@@ -212,7 +232,10 @@ fn AddLine(key: GroupKey, info: Memo<GroupInfo>) -> impl IntoView {
             .get()
             .into_iter()
             .map(|s| {
-                let label = format!("插入常用指标：{} {}（{}）", s.name, s.value, l2.name());
+                let label = match lang() {
+                    Lang::Zh => format!("插入常用指标：{} {}（{}）", s.name, s.value, l2.name()),
+                    Lang::En => format!("Insert common indicator: {} {} ({})", s.name, s.value, l2.name_en()),
+                };
                 let range = s.placeholder_utf16();
                 let (name, val) = (s.name.clone(), s.value.clone());
                 let insert = move |_| {
@@ -233,22 +256,25 @@ fn AddLine(key: GroupKey, info: Memo<GroupInfo>) -> impl IntoView {
             })
             .collect_view()
     };
-    let add_label = format!("新增指标（{}/{}）", l1.name(), l2.name());
+    let add_label = match lang() {
+        Lang::Zh => format!("新增指标（{}/{}）", l1.name(), l2.name()),
+        Lang::En => format!("Add indicator ({} / {})", l1.name_en(), l2.name_en()),
+    };
     view! {
         <tr class="add-line">
             <td class=move || { if block_first.get() { "l1 first" } else { "l1 cont" } }>
-                {move || block_first.get().then(|| view! { <span class="group-name">{l1.name()}</span> })}
+                {move || block_first.get().then(|| view! { <span class="group-name">{level_text(l1.name(), l1.name_en())}</span> })}
             </td>
             <td class=move || { if empty.get() { "l2 first" } else { "l2 cont" } }>
-                {move || empty.get().then(|| view! { <span class="group-name muted">{l2.name()}</span> })}
+                {move || empty.get().then(|| view! { <span class="group-name muted">{level_text(l2.name(), l2.name_en())}</span> })}
             </td>
             <td colspan="4" class="add-cell">
                 <button type="button" class="add" id=add_button_id(key) aria-label=add_label on:click=add>
-                    "＋ 新增指标"
+                    {tr("＋ 新增指标", "+ Add indicator")}
                 </button>
                 {move || {
                     let has = suggestions.with(|s| !s.is_empty());
-                    has.then(|| view! { <span class="chips"><span class="chips-label">"常用："</span>{chips()}</span> })
+                    has.then(|| view! { <span class="chips"><span class="chips-label">{tr("常用：", "Common:")}</span>{chips()}</span> })
                 }}
             </td>
         </tr>
@@ -467,9 +493,13 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
     };
     let reading = Memo::new(move |_| {
         row.with(|r| {
-            r.as_ref()
-                .filter(|r| !r.value.trim().is_empty())
-                .map(|r| value::parse(&r.value).reading_zh())
+            r.as_ref().filter(|r| !r.value.trim().is_empty()).map(|r| {
+                let v = value::parse(&r.value);
+                match lang() {
+                    Lang::Zh => v.reading_zh(),
+                    Lang::En => v.reading_en(),
+                }
+            })
         })
     });
 
@@ -480,9 +510,12 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
         let mut opts: Vec<AnyView> = Vec::new();
         if current.is_none_or(|c| !fw.level1s().contains(&c)) {
             let text = if raw.is_empty() {
-                "（请选择）".to_string()
+                tr("（请选择）", "(choose)").to_string()
             } else {
-                format!("{raw}（不在所选框架中）")
+                lang().pick(
+                    format!("{raw}（不在所选框架中）"),
+                    format!("{raw} (not in this framework)"),
+                )
             };
             opts.push(
                 view! { <option value="" disabled=true selected=true>{text}</option> }.into_any(),
@@ -491,7 +524,7 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
         for &l in fw.level1s() {
             let sel = current == Some(l);
             opts.push(
-                view! { <option value=l.name() prop:selected=sel>{l.name()}</option> }.into_any(),
+                view! { <option value=l.name() prop:selected=sel>{level_text(l.name(), l.name_en())}</option> }.into_any(),
             );
         }
         opts
@@ -512,9 +545,12 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
         let mut opts: Vec<AnyView> = Vec::new();
         if current.is_none_or(|c| !choices.contains(&c)) {
             let text = if raw.is_empty() {
-                "（请选择）".to_string()
+                tr("（请选择）", "(choose)").to_string()
             } else {
-                format!("{raw}（不属于此一级）")
+                lang().pick(
+                    format!("{raw}（不属于此一级）"),
+                    format!("{raw} (not under this level 1)"),
+                )
             };
             opts.push(
                 view! { <option value="" disabled=true selected=true>{text}</option> }.into_any(),
@@ -523,7 +559,7 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
         for l in choices {
             let sel = current == Some(l);
             opts.push(
-                view! { <option value=l.name() prop:selected=sel>{l.name()}</option> }.into_any(),
+                view! { <option value=l.name() prop:selected=sel>{level_text(l.name(), l.name_en())}</option> }.into_any(),
             );
         }
         opts
@@ -549,7 +585,7 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                 <select
                     id=cell_id(id, Column::Level1)
                     class="level"
-                    aria-label=move || format!("一级指标 第{}行", n())
+                    aria-label=move || row_label(tr("一级指标", "Level-1 indicator"), n())
                     aria-invalid=l1_invalid
                     aria-describedby=l1_desc
                     on:change=on_level1
@@ -562,7 +598,7 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                 <select
                     id=cell_id(id, Column::Level2)
                     class="level"
-                    aria-label=move || format!("二级指标 第{}行", n())
+                    aria-label=move || row_label(tr("二级指标", "Level-2 indicator"), n())
                     aria-invalid=l2_invalid
                     aria-describedby=l2_desc
                     on:change=on_level2
@@ -578,7 +614,7 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                     rows="1"
                     class="one-line"
                     on:keydown=no_newline
-                    aria-label=move || format!("三级指标 第{}行", n())
+                    aria-label=move || row_label(tr("三级指标", "Level-3 indicator"), n())
                     node_ref=name_node
                     on:input=move |ev| set_text(Column::Name, event_target_value(&ev))
                     on:blur=move |_| touch(Column::Name)
@@ -590,7 +626,7 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                 <textarea
                     id=cell_id(id, Column::Description)
                     rows="1"
-                    aria-label=move || format!("绩效指标描述 第{}行", n())
+                    aria-label=move || row_label(tr("绩效指标描述", "Description"), n())
                     node_ref=desc_node
                     on:input=move |ev| set_text(Column::Description, event_target_value(&ev))
                     on:blur=move |_| touch(Column::Description)
@@ -604,8 +640,8 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                     id=cell_id(id, Column::Value)
                     type="text"
                     autocomplete="off"
-                    aria-label=move || format!("指标值 第{}行", n())
-                    placeholder="如 ≥95%"
+                    aria-label=move || row_label(tr("指标值", "Target value"), n())
+                    placeholder=tr("如 ≥95%", "e.g. ≥95%")
                     node_ref=value_node
                     on:input=move |ev| set_text(Column::Value, event_target_value(&ev))
                     on:blur=move |_| touch(Column::Value)
@@ -613,7 +649,7 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                     aria-describedby=value_desc
                 />
                 <div class="reading" id=reading_id>
-                    {move || reading.get().map(|r| view! { <span class="reading-label">"读作 "</span>{r} })}
+                    {move || reading.get().map(|r| view! { <span class="reading-label">{tr("读作 ", "Reads as ")}</span>{r} })}
                 </div>
                 </div>
             </td>
@@ -622,8 +658,8 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                     type="button"
                     class="icon"
                     id=format!("ind-{id}-up")
-                    title="上移（同一二级指标内）"
-                    aria-label=move || format!("上移 第{}行", n())
+                    title=tr("上移（同一二级指标内）", "Move up (within its level-2 group)")
+                    aria-label=move || row_label(tr("上移", "Move up"), n())
                     disabled=first_in_group
                     on:click=move |_| move_by(true)
                 >
@@ -633,8 +669,8 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                     type="button"
                     class="icon"
                     id=format!("ind-{id}-down")
-                    title="下移（同一二级指标内）"
-                    aria-label=move || format!("下移 第{}行", n())
+                    title=tr("下移（同一二级指标内）", "Move down (within its level-2 group)")
+                    aria-label=move || row_label(tr("下移", "Move down"), n())
                     disabled=last_in_group
                     on:click=move |_| move_by(false)
                 >
@@ -643,20 +679,20 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                 <button
                     type="button"
                     class="icon text"
-                    title="复制本行，副本放在下面"
-                    aria-label=move || format!("复制 第{}行", n())
+                    title=tr("复制本行，副本放在下面", "Duplicate this row below")
+                    aria-label=move || row_label(tr("复制", "Duplicate"), n())
                     on:click=duplicate
                 >
-                    "复制"
+                    {tr("复制", "Duplicate")}
                 </button>
                 <button
                     type="button"
                     class="icon text danger"
-                    title="删除本行"
-                    aria-label=move || format!("删除 第{}行", n())
+                    title=tr("删除本行", "Delete this row")
+                    aria-label=move || row_label(tr("删除", "Delete"), n())
                     on:click=remove
                 >
-                    "删除"
+                    {tr("删除", "Delete")}
                 </button>
             </td>
         </tr>
@@ -668,12 +704,13 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                     .enumerate()
                     .map(|(k, f)| {
                         let sev = f.severity();
-                        let col = column_of(&f).map(|c| c.label_zh()).unwrap_or("");
+                        let col = column_of(&f).map(|c| c.label(lang())).unwrap_or("");
                         view! {
                             <li id=message_id(&msg_base, k) class=format!("msg {}", severity_class(sev))>
-                                <span class="tag">{sev.label_zh()}</span>
+                                <span class="tag">{sev.label(lang())}</span>
                                 <span class="where">{col}</span>
-                                <span class="text">{f.message}</span>
+                                <span class="text">{f.message_in(lang()).to_string()}</span>
+                                <super::help::RuleLink rule=f.rule />
                             </li>
                         }
                     })
@@ -689,5 +726,13 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                 }
             })
         }}
+    }
+}
+
+/// A row control's accessible name: `指标值 第3行` / `Target value, row 3`.
+fn row_label(what: &str, n: usize) -> String {
+    match lang() {
+        Lang::Zh => format!("{what} 第{n}行"),
+        Lang::En => format!("{what}, row {n}"),
     }
 }

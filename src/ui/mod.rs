@@ -11,6 +11,7 @@ pub mod crash;
 mod dom;
 pub mod drafts;
 mod fields;
+pub mod help;
 mod history;
 mod indicators;
 pub mod lang;
@@ -29,7 +30,7 @@ use fields::{BasicSection, BudgetSection, GoalsSection, PurposeSection};
 use indicators::IndicatorSection;
 use lang::tr;
 use state::{Editor, Section};
-use summary::{CountsLine, StepNav, SummarySection};
+use summary::{Announcer, CountsLine, StepNav, SummarySection};
 use workspace::Workspace;
 
 /// The root component: the draft box in localStorage (or memory), opening
@@ -51,6 +52,7 @@ pub fn EditorPage(workspace: Workspace) -> impl IntoView {
     history::install_shortcuts(editor);
     track_scroll(editor);
     let page_lang = lang::provide(workspace);
+    help::install();
     // The view is drawn again when the language changes; the state above
     // (table, history, drafts) stays.
     move || {
@@ -64,11 +66,13 @@ pub fn EditorPage(workspace: Workspace) -> impl IntoView {
 fn Page() -> impl IntoView {
     let editor = state::use_editor();
     let session = drafts::use_session();
+    let help = expect_context::<help::HelpRoute>();
     let counts = Signal::derive(move || editor.index.with(|ix| ix.total));
     view! {
         <main class="app">
             <header class="topbar">
                 <h1>{tr("绩效目标表编制器", "Performance Target Table Editor")}</h1>
+                <a class="help-link" href="#help">{tr("规则说明", "Rule help")}</a>
                 <lang::LangSwitch />
                 <Toolbar />
                 <transfer::TransferBar />
@@ -79,10 +83,13 @@ fn Page() -> impl IntoView {
             </header>
             <drafts::DraftBar />
             <drafts::Banners />
-            <Show when=move || session.show_box.get()>
+            <Show when=move || session.show_box.get() && !help.open()>
                 <drafts::DraftBox />
             </Show>
-            <div class="layout" hidden=move || session.show_box.get()>
+            <Show when=move || help.open()>
+                <help::HelpPage />
+            </Show>
+            <div class="layout" hidden=move || session.show_box.get() || help.open()>
                 <StepNav />
                 // Disabled (read-only) while the draft was written by a newer version.
                 <fieldset class="sections" disabled=move || session.readonly.get().is_some()>
@@ -94,6 +101,7 @@ fn Page() -> impl IntoView {
                     <SummarySection />
                 </fieldset>
             </div>
+            <Announcer />
             <drafts::ConflictDialog />
             <drafts::Toasts />
         </main>

@@ -10,10 +10,72 @@
 use leptos::prelude::*;
 
 use crate::domain::rules::Counts;
-use crate::domain::Table;
+use crate::domain::{Lang, Table};
 use crate::storage::drafts::DraftMeta;
 use crate::storage::local::LocalStore;
-use crate::storage::{backup, Draft, DraftBox, DraftEntry, MemoryStore, Store, StoreError};
+use crate::storage::{
+    backup, Draft, DraftBox, DraftEntry, MemoryStore, SaveError, Store, StoreError,
+};
+
+use super::lang::{lang, tr};
+
+/// A message kept in state (a notice, a toast, why a save failed) in both
+/// languages, so it reads right after the page switches language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Msg {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Msg {
+        Msg {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in the page language.
+    pub fn text(&self) -> String {
+        lang().pick(&self.zh, &self.en).clone()
+    }
+}
+
+/// Why the store refused, in `l` (`StoreError`'s Display has both).
+pub fn store_error_text(e: &StoreError, l: Lang) -> String {
+    match (e, l) {
+        (StoreError::QuotaExceeded, Lang::Zh) => "浏览器存储空间已满".into(),
+        (StoreError::QuotaExceeded, Lang::En) => "the browser's storage is full".into(),
+        (StoreError::Unavailable(why), Lang::Zh) => format!("浏览器存储不可用（{why}）"),
+        (StoreError::Unavailable(why), Lang::En) => {
+            format!("the browser's storage is unavailable ({why})")
+        }
+    }
+}
+
+/// Why a draft operation failed, in `l`.
+pub fn save_error_text(e: &SaveError, l: Lang) -> String {
+    match (e, l) {
+        (SaveError::Conflict { .. }, Lang::Zh) => "另一个标签页同时修改了它，请重试".into(),
+        (SaveError::Conflict { .. }, Lang::En) => {
+            "another tab changed it at the same time; try again".into()
+        }
+        (SaveError::NewerVersion(v), Lang::Zh) => {
+            format!("它由更新版本的编制器保存（格式版本 {v}）")
+        }
+        (SaveError::NewerVersion(v), Lang::En) => {
+            format!("it was saved by a newer version of the editor (format version {v})")
+        }
+        (SaveError::Damaged, Lang::Zh) => "存储中的条目已损坏".into(),
+        (SaveError::Damaged, Lang::En) => "the stored entry is damaged".into(),
+        (SaveError::Store(e), l) => store_error_text(e, l),
+    }
+}
+
+/// The same message in both languages, from one formatting function.
+pub fn both(f: impl Fn(Lang) -> String) -> Msg {
+    Msg::new(f(Lang::Zh), f(Lang::En))
+}
 
 /// Whichever store this browser allows.
 #[derive(Debug, Clone)]
@@ -64,14 +126,28 @@ pub fn fresh_id() -> String {
     format!("{:x}{:07x}", now_ms(), r)
 }
 
-/// The name a new draft gets: its project name, or 未命名草稿.
+/// The name a new draft gets: its project name, or 未命名草稿 ("Untitled
+/// draft" while the page is in English: the name is stored as written).
 pub fn default_name(table: &Table) -> String {
+    default_name_in(table, lang())
+}
+
+/// The name a new draft gets in `l`.
+pub fn default_name_in(table: &Table, l: Lang) -> String {
     let p = table.project.trim();
     if p.is_empty() {
-        "未命名草稿".to_string()
+        l.pick("未命名草稿", "Untitled draft").to_string()
     } else {
         p.chars().take(60).collect()
     }
+}
+
+/// Whether `name` is the name a draft of `table` gets by default, in either
+/// language (a name never chosen: it follows the project name).
+pub fn is_default_name(name: &str, table: &Table) -> bool {
+    Lang::ALL
+        .into_iter()
+        .any(|l| name == default_name_in(table, l))
 }
 
 /// Most recently edited first (the newer of two drafts edited in the same
@@ -94,7 +170,7 @@ pub struct Workspace {
     /// Whether drafts survive a reload (false: localStorage unavailable).
     pub persistent: bool,
     /// A message for the user about storage (full, unavailable …).
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<Msg>>,
 }
 
 impl Workspace {
@@ -105,16 +181,25 @@ impl Workspace {
             Err(e) => (
                 PageStore::Memory(MemoryStore::new()),
                 false,
-                Some(format!(
-                    "此浏览器不允许使用本地存储（{e}）：草稿只保存在本页面中，刷新或关闭后将丢失。请及时导出。"
-                )),
+                Some(both(|l| {
+                    match l {
+                    Lang::Zh => format!(
+                        "此浏览器不允许使用本地存储（{}）：草稿只保存在本页面中，刷新或关闭后将丢失。请及时导出。",
+                        store_error_text(&e, l)
+                    ),
+                    Lang::En => format!(
+                        "This browser does not allow local storage ({}): drafts are kept in this page only and will be lost when it is reloaded or closed. Export your work in good time.",
+                        store_error_text(&e, l)
+                    ),
+                }
+                })),
             ),
         };
         Workspace::with_store(store, persistent, notice)
     }
 
     /// A workspace over a given store (tests use memory).
-    pub fn with_store(store: PageStore, persistent: bool, notice: Option<String>) -> Workspace {
+    pub fn with_store(store: PageStore, persistent: bool, notice: Option<Msg>) -> Workspace {
         let ws = Workspace {
             drafts: StoredValue::new_local(DraftBox::new(store)),
             entries: RwSignal::new(Vec::new()),
@@ -140,7 +225,10 @@ impl Workspace {
                 sort_entries(&mut list);
                 self.entries.set(list)
             }
-            Err(e) => self.notice.set(Some(format!("无法读取草稿箱：{e}"))),
+            Err(e) => self.notice.set(Some(both(|l| match l {
+                Lang::Zh => format!("无法读取草稿箱：{}", store_error_text(&e, l)),
+                Lang::En => format!("Cannot read the draft box: {}", store_error_text(&e, l)),
+            }))),
         }
     }
 
@@ -165,11 +253,21 @@ impl Workspace {
         self.refresh();
         match failure {
             None => Ok(ids),
-            Some(_) if !ids.is_empty() => Err(format!(
-                "只保存了前 {} 张表：浏览器存储空间不足。请导出备份后清理旧草稿。",
-                ids.len()
-            )),
-            Some(_) => Err("无法保存：浏览器存储空间不足。请导出备份后清理旧草稿。".into()),
+            Some(_) if !ids.is_empty() => Err(match lang() {
+                Lang::Zh => format!(
+                    "只保存了前 {} 张表：浏览器存储空间不足。请导出备份后清理旧草稿。",
+                    ids.len()
+                ),
+                Lang::En => format!(
+                    "Only the first {} saved: the browser's storage is full. Export a backup, then clear out old drafts.",
+                    tables_en(ids.len())
+                ),
+            }),
+            Some(_) => Err(tr(
+                "无法保存：浏览器存储空间不足。请导出备份后清理旧草稿。",
+                "Cannot save: the browser's storage is full. Export a backup, then clear out old drafts.",
+            )
+            .into()),
         }
     }
 
@@ -221,17 +319,53 @@ impl Workspace {
     pub fn backup_json(&self) -> Result<String, String> {
         self.drafts
             .with_value(backup::export)
-            .map_err(|e| format!("无法读取草稿箱：{e}"))
+            .map_err(|e| match lang() {
+                Lang::Zh => format!("无法读取草稿箱：{}", store_error_text(&e, Lang::Zh)),
+                Lang::En => format!(
+                    "Cannot read the draft box: {}",
+                    store_error_text(&e, Lang::En)
+                ),
+            })
     }
 
     /// Adds the drafts of a backup file. Returns how many were added and a
     /// message for each draft of the file that could not be read.
     pub fn restore_backup(&self, text: &str) -> Result<(usize, Vec<String>), String> {
-        let (incoming, problems) = backup::read(text)?;
+        let (incoming, problems) = backup::read_in(text, lang())?;
         let added = self
             .with_drafts(|d| backup::restore(d, incoming, now_ms(), fresh_id))
-            .map_err(|e| format!("恢复失败：{e:?}"))?;
+            .map_err(|e| match lang() {
+                Lang::Zh => format!("恢复失败：{}", save_error_text(&e, Lang::Zh)),
+                Lang::En => format!("Restore failed: {}", save_error_text(&e, Lang::En)),
+            })?;
         self.refresh();
         Ok((added.len(), problems))
     }
+}
+
+/// "1 table", "3 tables" (English counts; thousands separated).
+fn tables_en(n: usize) -> String {
+    count_en(n, "table", "tables")
+}
+
+/// "1 draft", "1,024 drafts": an English count with its noun.
+pub fn count_en(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{} {many}", grouped(n))
+    }
+}
+
+/// `n` with thousands separated by commas (English).
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
