@@ -6,7 +6,7 @@
 //! about 10,000 indicator rows).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use jixiao::domain::{exchange, layout, rules, Document, Indicator};
+use jixiao::domain::{edit, exchange, layout, rules, suggest, Document, Indicator, Table};
 
 const FIXTURE: &str = include_str!("../tests/fixtures/tianjin-2025-tables-1-8.txt");
 
@@ -68,6 +68,37 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // What the editor recomputes per keystroke on one table of 1,000
+    // indicators (src/ui/state.rs): the check, the indicator tree and the
+    // common-indicator suggestions.
+    let big = thousand_rows(&doc.tables[0]);
+    let mut group = c.benchmark_group("one keystroke, 1,000-indicator table");
+    group.sample_size(30);
+    group.bench_function("rules::check", |b| {
+        b.iter(|| black_box(rules::check(black_box(&big))))
+    });
+    group.bench_function("edit::blocks (indicator tree)", |b| {
+        b.iter(|| black_box(edit::blocks(black_box(&big))))
+    });
+    group.bench_function("suggest::for_all", |b| {
+        b.iter(|| black_box(suggest::for_all(black_box(&big))))
+    });
+    group.finish();
+}
+
+/// One table grown to 1,000 indicators (the rows of the first, renamed).
+fn thousand_rows(base: &Table) -> Table {
+    let mut t = base.clone();
+    let rows = t.indicators.clone();
+    t.indicators = (0..1000)
+        .map(|k| {
+            let mut r = rows[k % rows.len()].clone();
+            r.name = format!("{}-{}", r.name, k + 1);
+            r
+        })
+        .collect();
+    t
 }
 
 criterion_group!(benches, bench);
