@@ -13,6 +13,7 @@ use std::fmt;
 
 use super::budget::{Amount, MoneyUnit};
 use super::framework::Framework;
+use super::lang::Lang;
 use super::table::{Document, Indicator, Table};
 
 /// Why a text could not be imported at all.
@@ -22,6 +23,16 @@ pub struct LayoutError {
     pub line: usize,
     pub message: String,
     pub message_en: String,
+}
+
+impl LayoutError {
+    /// The message with its line, in `lang` (Chinese: as `Display`).
+    pub fn message_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.to_string(),
+            Lang::En => format!("Line {}: {}", self.line, self.message_en),
+        }
+    }
 }
 
 impl fmt::Display for LayoutError {
@@ -605,5 +616,17 @@ mod tests {
             Some((Label::Project, "科技 统计".to_string()))
         );
         assert_eq!(label_of("项目名称很长的一段话"), None);
+    }
+
+    #[test]
+    fn errors_say_their_line_in_both_languages() {
+        let e = import("随便一段话").unwrap_err();
+        assert_eq!(e.message_in(Lang::Zh), e.to_string());
+        assert!(e.to_string().starts_with("第 1 行："), "{e}");
+        let en = e.message_in(Lang::En);
+        assert!(
+            en.starts_with("Line 1: No performance target table"),
+            "{en}"
+        );
     }
 }

@@ -16,7 +16,10 @@ use leptos::prelude::*;
 
 use crate::domain::print::{self, PrintOptions, PRINT_CSS};
 use crate::domain::rules::{self, Counts};
-use crate::domain::Table;
+use crate::domain::{Lang, Table};
+
+use super::lang::{lang, tr};
+use super::workspace::count_en;
 
 /// The `<div>` the paper views are mounted in (a child of `<body>`).
 pub const LAYER_ID: &str = "paper-layer";
@@ -70,7 +73,7 @@ impl PrintJob {
     }
 
     /// The page title while the view is open: what "save as PDF" names
-    /// the file.
+    /// the file. In Chinese in both languages: it names the official form.
     pub fn heading(&self) -> String {
         match self.tables.as_slice() {
             [one] if !self.unit => format!("{}绩效目标表", one.project.trim()),
@@ -204,24 +207,44 @@ fn PrintPage(job: PrintJob, on_excel: Callback<PrintJob>) -> impl IntoView {
     paper_mounted(job.heading());
     let counts = counts_of(&job.tables);
     let n = job.tables.len();
+    let l = lang();
     let scope = if job.unit {
         let s = print::unit_summary(&job.tables);
-        format!(
-            "{}，共 {n} 张表，预算数合计 {}{}",
-            s.unit.unwrap_or_else(|| "本单位".into()),
-            s.total,
-            s.money_unit.label()
-        )
+        let unit = s
+            .unit
+            .unwrap_or_else(|| l.pick("本单位", "This unit").into());
+        match l {
+            Lang::Zh => format!(
+                "{unit}，共 {n} 张表，预算数合计 {}{}",
+                s.total,
+                s.money_unit.label()
+            ),
+            Lang::En => format!(
+                "{unit}: {}, total budget {} {}",
+                count_en(n, "table", "tables"),
+                group_thousands(&s.total.to_string()),
+                s.money_unit.label()
+            ),
+        }
     } else {
         let t = &job.tables[0];
-        format!("本表：{}", non_blank(&t.project, "（未填项目名称）"))
+        match l {
+            Lang::Zh => format!("本表：{}", non_blank(&t.project, "（未填项目名称）")),
+            Lang::En => format!("This table: {}", non_blank(&t.project, "(no project name)")),
+        }
     };
-    let note = (counts.errors > 0).then(|| {
-        format!(
+    let note = (counts.errors > 0).then(|| match l {
+        Lang::Zh => format!(
             "注意：{}仍有 {} 个错误（打印件上不显示）。提交前请在编辑页修改。",
             if n > 1 { "这些表" } else { "本表" },
             counts.errors
-        )
+        ),
+        Lang::En => format!(
+            "Note: {} still {} {} (not shown on the printout). Correct them in the editor before submitting.",
+            if n > 1 { "these tables" } else { "this table" },
+            if n > 1 { "have" } else { "has" },
+            count_en(counts.errors, "error", "errors")
+        ),
     });
     let html = job.html();
     let close = move |_| printer.close();
@@ -237,27 +260,59 @@ fn PrintPage(job: PrintJob, on_excel: Callback<PrintJob>) -> impl IntoView {
     view! {
         <div class="paper-view" role="region" aria-labelledby="print-h" on:keydown=keep_shortcuts>
             <div class="paper-bar no-print">
-                <h2 id="print-h">"打印预览"</h2>
+                <h2 id="print-h">{tr("打印预览", "Print preview")}</h2>
                 <span class="paper-scope">{scope}</span>
                 <span class="paper-actions">
                     <button type="button" id="print-go" class="primary" on:click=move |_| print_now()>
-                        "打印"
+                        {tr("打印", "Print")}
                     </button>
                     <button type="button" on:click=move |_| on_excel.run(excel_job.clone())>
-                        "导出 Excel"
+                        {tr("导出 Excel", "Export to Excel")}
                     </button>
                     <button type="button" on:click=close>
-                        "返回编辑"
+                        {tr("返回编辑", "Back to editor")}
                     </button>
                 </span>
             </div>
             {note.map(|n| view! { <p class="paper-note no-print">{n}</p> })}
             <p class="paper-hint no-print">
-                "A4 纵向，每张表从新的一页开始；打印对话框中可选择“另存为 PDF”。按 Esc 返回编辑。"
+                {tr(
+                    "A4 纵向，每张表从新的一页开始；打印对话框中可选择“另存为 PDF”。按 Esc 返回编辑。",
+                    "A4 portrait; each table starts on a new page. To get a PDF, choose “Save as PDF” in the print dialog. Press Esc to go back to the editor.",
+                )}
             </p>
             <Paper html=html />
         </div>
     }
+}
+
+/// A number as English writes it: the whole part grouped in thousands
+/// (`1234567.50` → `1,234,567.50`); anything else unchanged.
+pub fn group_thousands(number: &str) -> String {
+    let (sign, rest) = match number.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", number),
+    };
+    let (whole, frac) = match rest.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (rest, None),
+    };
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return number.to_string();
+    }
+    let mut out = String::with_capacity(number.len() + whole.len() / 3);
+    out.push_str(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
 }
 
 /// Text or a stand-in when blank.
@@ -296,4 +351,19 @@ pub fn PrintFallback(table: Signal<Table>) -> impl IntoView {
         before.remove();
         after.remove();
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_thousands;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn english_numbers_are_grouped() {
+        assert_eq!(group_thousands("1234567.50"), "1,234,567.50");
+        assert_eq!(group_thousands("-1000"), "-1,000");
+        assert_eq!(group_thousands("999.9"), "999.9");
+        assert_eq!(group_thousands("45.00"), "45.00");
+        assert_eq!(group_thousands("abc"), "abc");
+    }
 }

@@ -11,15 +11,17 @@ use leptos::portal::Portal;
 use leptos::prelude::*;
 
 use crate::domain::rules::{self, Counts};
-use crate::domain::{limits, share, Table};
+use crate::domain::{limits, share, Lang, Table};
 
 use super::dom;
+use super::lang::{lang, tr};
 use super::print::{
     ensure_layers, keep_shortcuts, non_blank, paper_mounted, print_now, Paper, PrintJob,
 };
 use super::transfer::{
     copy_text, counts_html, findings_html, open_draft, use_workspace, Modal, Transfer,
 };
+use super::workspace::{count_en, grouped};
 
 /// The page's address without its fragment.
 fn page_address() -> String {
@@ -40,7 +42,7 @@ pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
             editor
                 .table
                 .with_untracked(|t| share::link(&page_address(), t))
-                .map_err(|e| e.message_zh())
+                .map_err(|e| lang().pick(e.message_zh(), e.message_en()))
         })
     });
     Effect::new(move |_| {
@@ -54,10 +56,13 @@ pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
             copy_text(text, move |ok| {
                 if ok {
                     copied.set(true);
-                    transfer.say("已复制分享链接。");
+                    transfer.say(tr("已复制分享链接。", "Share link copied."));
                 } else {
                     copied.set(false);
-                    transfer.fail("浏览器不允许复制到剪贴板：请选中链接后按 Ctrl+C 复制。");
+                    transfer.fail(tr(
+                        "浏览器不允许复制到剪贴板：请选中链接后按 Ctrl+C 复制。",
+                        "The browser does not allow copying to the clipboard: select the link and press Ctrl+C.",
+                    ));
                     dom::focus_and_select_later("share-link".into(), None);
                 }
             });
@@ -71,13 +76,22 @@ pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
         .into_any(),
         Some(Ok(text)) => {
             let chars = text.chars().count();
+            let note = match lang() {
+                Lang::Zh => format!(
+                    "链接包含整张表（{chars} 个字符），数据只在链接里，不会上传到任何服务器；拿到链接的人都能看到表的内容。对方打开后可以查看、检查，并保存为自己的草稿。之后对本表的修改不会进入此链接。"
+                ),
+                Lang::En => format!(
+                    "The link holds the whole table ({} characters). The data is only in the link and is not uploaded to any server; anyone who has the link can see the table. They can view it, check it and save it as their own draft. Later changes to this table are not in this link.",
+                    grouped(chars)
+                ),
+            };
             view! {
                 <div class="share-row">
                     <input
                         id="share-link"
                         type="text"
                         readonly=true
-                        aria-label="分享链接"
+                        aria-label=tr("分享链接", "Share link")
                         aria-describedby="share-note"
                         prop:value=text
                         on:focus=move |ev| {
@@ -89,13 +103,11 @@ pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
                         }
                     />
                     <button type="button" class="primary" on:click=copy>
-                        {move || if copied.get() { "已复制 ✓" } else { "复制链接" }}
+                        {move || if copied.get() { tr("已复制 ✓", "Copied ✓") } else { tr("复制链接", "Copy link") }}
                     </button>
                 </div>
                 <p class="xfer-lead" id="share-note">
-                    {format!(
-                        "链接包含整张表（{chars} 个字符），数据只在链接里，不会上传到任何服务器；拿到链接的人都能看到表的内容。对方打开后可以查看、检查，并保存为自己的草稿。之后对本表的修改不会进入此链接。"
-                    )}
+                    {note}
                 </p>
             }
             .into_any()
@@ -104,15 +116,15 @@ pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <Modal open=open title_id="share-title" return_to="export-btn" class="share-dialog">
             <div class="xfer-head">
-                <h2 id="share-title">"分享此表"</h2>
-                <button type="button" class="icon close" aria-label="关闭" on:click=move |_| open.set(false)>
+                <h2 id="share-title">{tr("分享此表", "Share this table")}</h2>
+                <button type="button" class="icon close" aria-label=tr("关闭", "Close") on:click=move |_| open.set(false)>
                     "×"
                 </button>
             </div>
             {body}
             <div class="xfer-actions">
                 <button type="button" on:click=move |_| open.set(false)>
-                    "关闭"
+                    {tr("关闭", "Close")}
                 </button>
             </div>
         </Modal>
@@ -140,12 +152,13 @@ fn from_address() -> Option<Opened> {
     if !hash.starts_with(share::PREFIX) {
         return None;
     }
+    let l = lang();
     Some(match share::decode(&hash) {
         Ok(t) => match limits::check_table(&t) {
             Ok(()) => Opened::Table(Box::new(t)),
-            Err(e) => Opened::Broken(e.message),
+            Err(e) => Opened::Broken(l.pick(e.message, e.message_en)),
         },
-        Err(e) => Opened::Broken(e.message_zh()),
+        Err(e) => Opened::Broken(l.pick(e.message_zh(), e.message_en())),
     })
 }
 
@@ -185,10 +198,10 @@ pub fn SharedOpener() -> impl IntoView {
             dom::focus_later("share-error-close".into(), None);
             view! {
                 <div class="share-error" role="alert" aria-labelledby="share-error-h">
-                    <strong id="share-error-h">"无法打开分享链接"</strong>
+                    <strong id="share-error-h">{tr("无法打开分享链接", "Cannot open the share link")}</strong>
                     <p>{msg}</p>
                     <button type="button" id="share-error-close" on:click=move |_| dismiss()>
-                        "知道了"
+                        {tr("知道了", "OK")}
                     </button>
                 </div>
             }
@@ -216,25 +229,35 @@ fn SharedView(table: Table, on_done: Callback<()>) -> impl IntoView {
         tables: vec![table.clone()],
         unit: false,
     };
-    paper_mounted(format!("{}（分享）", job.heading()));
+    paper_mounted(match lang() {
+        Lang::Zh => format!("{}（分享）", job.heading()),
+        Lang::En => format!("{} (shared)", job.heading()),
+    });
     let findings = rules::check(&table);
     let counts = Counts::of(&findings);
     let problem = RwSignal::new(None::<String>);
-    let project = non_blank(&table.project, "（未填项目名称）");
+    let l = lang();
+    let project = non_blank(
+        &table.project,
+        l.pick("（未填项目名称）", "(no project name)"),
+    );
     let save = {
         let table = table.clone();
         move |_| match ws.add_tables(vec![table.clone()]) {
             Ok(ids) => {
                 on_done.run(());
-                let name = non_blank(&table.project, "未命名");
-                if ids
+                let name = non_blank(&table.project, l.pick("未命名", "Untitled"));
+                let opened = ids
                     .first()
-                    .is_some_and(|id| open_draft(session, transfer, id))
-                {
-                    transfer.say(format!("已保存为我的草稿并打开：{name}。"));
-                } else {
-                    transfer.say(format!("已保存为我的草稿：{name}，见草稿箱。"));
-                }
+                    .is_some_and(|id| open_draft(session, transfer, id));
+                transfer.say(match (l, opened) {
+                    (Lang::Zh, true) => format!("已保存为我的草稿并打开：{name}。"),
+                    (Lang::Zh, false) => format!("已保存为我的草稿：{name}，见草稿箱。"),
+                    (Lang::En, true) => format!("Saved as your draft and opened: {name}."),
+                    (Lang::En, false) => {
+                        format!("Saved as your draft: {name}; see the draft box.")
+                    }
+                });
             }
             Err(e) => problem.set(Some(e)),
         }
@@ -251,36 +274,40 @@ fn SharedView(table: Table, on_done: Callback<()>) -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
     dom::focus_later("shared-save".into(), None);
-    let verdict = if counts.errors == 0 {
-        "没有错误。".to_string()
-    } else {
-        format!("有 {} 个错误，保存为草稿后可以修改。", counts.errors)
+    let verdict = match (l, counts.errors) {
+        (Lang::Zh, 0) => "没有错误。".to_string(),
+        (Lang::Zh, n) => format!("有 {n} 个错误，保存为草稿后可以修改。"),
+        (Lang::En, 0) => "No errors.".to_string(),
+        (Lang::En, n) => format!(
+            "{}; save it as your draft to correct them.",
+            count_en(n, "error", "errors")
+        ),
     };
     let check = format!(
         "<p class=\"summary-counts\">{}<span class=\"verdict\">{verdict}</span></p>{}</ul>",
-        counts_html(counts),
-        findings_html(&findings, "shared-findings")
+        counts_html(counts, l),
+        findings_html(&findings, "shared-findings", l)
     );
     view! {
         <div class="paper-view shared" role="region" aria-labelledby="shared-h" on:keydown=keep_shortcuts>
             <div class="paper-bar no-print">
-                <h2 id="shared-h">"分享的绩效目标表（只读）"</h2>
+                <h2 id="shared-h">{tr("分享的绩效目标表（只读）", "Shared performance target table (read-only)")}</h2>
                 <span class="paper-scope">{project}</span>
                 <span class="paper-actions">
                     <button type="button" id="shared-save" class="primary" on:click=save>
-                        "保存为我的草稿"
+                        {tr("保存为我的草稿", "Save as my draft")}
                     </button>
                     <button type="button" on:click=move |_| print_now()>
-                        "打印"
+                        {tr("打印", "Print")}
                     </button>
                     <button type="button" on:click=close>
-                        "关闭（不保存）"
+                        {tr("关闭（不保存）", "Close without saving")}
                     </button>
                 </span>
             </div>
             {move || problem.get().map(|p| view! { <p class="paper-note no-print" role="alert">{p}</p> })}
             <section class="shared-check no-print" aria-labelledby="shared-check-h">
-                <h3 id="shared-check-h">"检查结果"</h3>
+                <h3 id="shared-check-h">{tr("检查结果", "Check results")}</h3>
                 <div inner_html=check></div>
             </section>
             <Paper html=job.html() />

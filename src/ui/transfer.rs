@@ -20,25 +20,54 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::print::escape_html;
 use crate::domain::rules::{self, Counts, Finding, Severity};
-use crate::domain::{clipboard, exchange, layout, limits, share, tsv, xlsx, Document, Table};
+use crate::domain::{clipboard, exchange, layout, limits, share, tsv, xlsx, Document, Lang, Table};
 use crate::storage::{backup, drafts, Draft, Store};
 
 use super::dom;
 use super::drafts::{use_session, Session};
+use super::lang::{lang, tr};
 use super::print::{non_blank, PrintFallback, PrintJob, PrintView, Printer};
 use super::state::{use_editor, Editor};
-use super::workspace::Workspace;
+use super::workspace::{count_en, Workspace};
 
 // ---- recognising what was pasted or chosen --------------------------------
+
+/// What pasted or chosen text was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A table copied from Word/WPS/Excel (the clipboard's HTML).
+    Copied,
+    ShareLink,
+    Html,
+    Csv,
+    Json,
+    /// Tab-separated cells (Excel's plain text).
+    Tsv,
+    /// The published text layout.
+    Text,
+}
+
+impl Origin {
+    /// The name in "从…中找到" / "Found … in the …".
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            Origin::Copied => ("复制的表格", "copied table"),
+            Origin::ShareLink => ("分享链接", "share link"),
+            Origin::Html => ("HTML 表格", "HTML table"),
+            Origin::Csv => ("CSV 表格", "CSV table"),
+            Origin::Json => ("JSON 文件", "JSON file"),
+            Origin::Tsv => ("制表符分隔的表格", "tab-separated table"),
+            Origin::Text => ("文本", "text"),
+        };
+        lang.pick(zh, en)
+    }
+}
 
 /// What the importer found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Found {
     /// Tables to add as new drafts; `from` names what they were read as.
-    Tables {
-        from: &'static str,
-        tables: Vec<Table>,
-    },
+    Tables { from: Origin, tables: Vec<Table> },
     /// A backup of a draft box: its drafts, restored as they are.
     Backup {
         drafts: Vec<Draft>,
@@ -47,58 +76,84 @@ pub enum Found {
 }
 
 const NOTHING: &str = "没有内容：请粘贴表格，或选择文件。";
+const NOTHING_EN: &str = "Nothing to import: paste a table, or choose a file.";
 
 /// Reads what the author pasted or chose. `html` is the clipboard's
-/// `text/html` (used when it holds a `<table>`), `name` the file's name.
-pub fn read_input(text: &str, html: Option<&str>, name: Option<&str>) -> Result<Found, String> {
-    limits::check_text(text).map_err(|e| e.message)?;
+/// `text/html` (used when it holds a `<table>`), `name` the file's name;
+/// what went wrong is said in `lang`.
+pub fn read_input(
+    text: &str,
+    html: Option<&str>,
+    name: Option<&str>,
+    lang: Lang,
+) -> Result<Found, String> {
+    let limit = |e: limits::LimitError| lang.pick(e.message, e.message_en);
+    limits::check_text(text).map_err(limit)?;
     if let Some(h) = html {
-        limits::check_text(h).map_err(|e| e.message)?;
+        limits::check_text(h).map_err(limit)?;
     }
-    let found = read_any(text, html, name)?;
-    let tables: Vec<Table> = match &found {
-        Found::Tables { tables, .. } => tables.clone(),
-        Found::Backup { drafts, .. } => drafts.iter().map(|d| d.table.clone()).collect(),
-    };
-    limits::check_document(&Document { tables }).map_err(|e| e.message)?;
+    let mut found = read_any(text, html, name, lang)?;
+    match &mut found {
+        // The tables are lent to the check, not copied.
+        Found::Tables { tables, .. } => {
+            let doc = Document {
+                tables: std::mem::take(tables),
+            };
+            let checked = limits::check_document(&doc);
+            *tables = doc.tables;
+            checked.map_err(limit)?;
+        }
+        Found::Backup { drafts, .. } => {
+            let tables = drafts.iter().map(|d| d.table.clone()).collect();
+            limits::check_document(&Document { tables }).map_err(limit)?;
+        }
+    }
     Ok(found)
 }
 
-fn read_any(text: &str, html: Option<&str>, name: Option<&str>) -> Result<Found, String> {
+fn read_any(
+    text: &str,
+    html: Option<&str>,
+    name: Option<&str>,
+    lang: Lang,
+) -> Result<Found, String> {
+    let clip = |e: clipboard::ClipboardError| lang.pick(e.message, e.message_en);
     let mut first_error = None;
     if let Some(h) = html.filter(|h| has_table_tag(h)) {
         match clipboard::import_html(h) {
-            Ok(doc) => return tables("复制的表格", doc),
-            Err(e) => first_error = Some(e.message),
+            Ok(doc) => return tables(Origin::Copied, doc, lang),
+            Err(e) => first_error = Some(clip(e)),
         }
     }
     let text = text.trim_start_matches('\u{feff}');
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err(first_error.unwrap_or_else(|| NOTHING.into()));
+        return Err(first_error.unwrap_or_else(|| lang.pick(NOTHING, NOTHING_EN).into()));
     }
     if trimmed.contains('\0') {
-        return Err(
-            "这不是文本文件：请选择 .txt、.json、.html 或 .csv 文件，或从 Word/WPS/Excel 复制表格后粘贴。"
-                .into(),
-        );
+        return Err(lang
+            .pick(
+                "这不是文本文件：请选择 .txt、.json、.html 或 .csv 文件，或从 Word/WPS/Excel 复制表格后粘贴。",
+                "This is not a text file: choose a .txt, .json, .html or .csv file, or copy the table in Word, WPS or Excel and paste it.",
+            )
+            .into());
     }
     let result = if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        read_json(trimmed)
+        read_json(trimmed, lang)
     } else if is_share_link(trimmed) {
         share::decode(trimmed)
-            .map_err(|e| e.message_zh())
-            .and_then(|t| tables("分享链接", Document { tables: vec![t] }))
+            .map_err(|e| lang.pick(e.message_zh(), e.message_en()))
+            .and_then(|t| tables(Origin::ShareLink, Document { tables: vec![t] }, lang))
     } else if has_table_tag(text) {
         clipboard::import_html(text)
-            .map_err(|e| e.message)
-            .and_then(|doc| tables("HTML 表格", doc))
+            .map_err(clip)
+            .and_then(|doc| tables(Origin::Html, doc, lang))
     } else if name.is_some_and(|n| extension(n) == "csv") {
         clipboard::import_grid(parse_csv(text))
-            .map_err(|e| e.message)
-            .and_then(|doc| tables("CSV 表格", doc))
+            .map_err(clip)
+            .and_then(|doc| tables(Origin::Csv, doc, lang))
     } else {
-        read_text(text)
+        read_text(text, lang)
     };
     match (result, first_error) {
         (Err(_), Some(e)) => Err(e),
@@ -106,9 +161,14 @@ fn read_any(text: &str, html: Option<&str>, name: Option<&str>) -> Result<Found,
     }
 }
 
-fn tables(from: &'static str, doc: Document) -> Result<Found, String> {
+fn tables(from: Origin, doc: Document, lang: Lang) -> Result<Found, String> {
     if doc.tables.is_empty() {
-        return Err("没有找到绩效目标表。".into());
+        return Err(lang
+            .pick(
+                "没有找到绩效目标表。",
+                "No performance target table was found.",
+            )
+            .into());
     }
     Ok(Found::Tables {
         from,
@@ -116,11 +176,14 @@ fn tables(from: &'static str, doc: Document) -> Result<Found, String> {
     })
 }
 
-fn read_json(text: &str) -> Result<Found, String> {
+fn read_json(text: &str, lang: Lang) -> Result<Found, String> {
     if backup::is_backup(text) {
-        let (drafts, problems) = backup::read(text)?;
+        let (drafts, problems) = backup::read_in(text, lang)?;
         if drafts.is_empty() {
-            let mut msg = String::from("备份文件中没有可恢复的草稿。");
+            let mut msg = String::from(lang.pick(
+                "备份文件中没有可恢复的草稿。",
+                "The backup file holds no draft that can be restored. ",
+            ));
             for p in &problems {
                 msg.push_str(p);
             }
@@ -129,22 +192,22 @@ fn read_json(text: &str) -> Result<Found, String> {
         return Ok(Found::Backup { drafts, problems });
     }
     exchange::read_tables(text)
-        .map_err(|e| e.message_zh())
-        .and_then(|doc| tables("JSON 文件", doc))
+        .map_err(|e| lang.pick(e.message_zh(), e.message_en()))
+        .and_then(|doc| tables(Origin::Json, doc, lang))
 }
 
 /// Tab-separated cells (Excel) or the published layout (one cell per line,
 /// a tab in front): whichever the lines look like is tried first.
-fn read_text(text: &str) -> Result<Found, String> {
+fn read_text(text: &str, lang: Lang) -> Result<Found, String> {
     let as_tsv = || {
         clipboard::import_tsv(text)
-            .map_err(|e| e.message)
-            .and_then(|doc| tables("制表符分隔的表格", doc))
+            .map_err(|e| lang.pick(e.message, e.message_en))
+            .and_then(|doc| tables(Origin::Tsv, doc, lang))
     };
     let as_layout = || {
         layout::import(text)
-            .map_err(|e| e.to_string())
-            .and_then(|doc| tables("文本", doc))
+            .map_err(|e| e.message_in(lang))
+            .and_then(|doc| tables(Origin::Text, doc, lang))
     };
     if looks_tab_separated(text) {
         as_tsv().or_else(|e| as_layout().map_err(|_| e))
@@ -190,20 +253,28 @@ pub fn extension(name: &str) -> String {
 }
 
 /// Why a file cannot be read as it is, from its name (formats that are not
-/// text), with what to do instead.
-pub fn unreadable(name: &str) -> Option<String> {
+/// text), with what to do instead, in `lang`.
+pub fn unreadable(name: &str, lang: Lang) -> Option<String> {
     let ext = extension(name);
-    let how = match ext.as_str() {
-        "docx" | "doc" | "wps" | "rtf" | "odt" => {
-            "请在 Word/WPS 中打开它，选中整张表复制后粘贴到这里；或另存为“网页(*.htm)”或“纯文本(*.txt)”后再选择"
-        }
-        "xlsx" | "xls" | "et" | "ods" => {
-            "请在 Excel/WPS 表格中打开它，选中整张表复制后粘贴到这里；或另存为 CSV 后再选择"
-        }
-        "pdf" | "ofd" => "请在原文档（Word/WPS）中复制表格后粘贴到这里",
+    let (zh, en) = match ext.as_str() {
+        "docx" | "doc" | "wps" | "rtf" | "odt" => (
+            "请在 Word/WPS 中打开它，选中整张表复制后粘贴到这里；或另存为“网页(*.htm)”或“纯文本(*.txt)”后再选择",
+            "open it in Word or WPS, select the whole table, copy it and paste it here; or save it as “Web page (*.htm)” or “Plain text (*.txt)” and choose that file",
+        ),
+        "xlsx" | "xls" | "et" | "ods" => (
+            "请在 Excel/WPS 表格中打开它，选中整张表复制后粘贴到这里；或另存为 CSV 后再选择",
+            "open it in Excel or WPS Spreadsheets, select the whole table, copy it and paste it here; or save it as CSV and choose that file",
+        ),
+        "pdf" | "ofd" => (
+            "请在原文档（Word/WPS）中复制表格后粘贴到这里",
+            "copy the table from the original document (Word or WPS) and paste it here",
+        ),
         _ => return None,
     };
-    Some(format!("不能直接读取 .{ext} 文件：{how}。"))
+    Some(match lang {
+        Lang::Zh => format!("不能直接读取 .{ext} 文件：{zh}。"),
+        Lang::En => format!("A .{ext} file cannot be read directly: {en}."),
+    })
 }
 
 /// Splits comma-separated values (RFC 4180: `"…"` quoting, `""` inside).
@@ -284,7 +355,32 @@ pub struct Preview {
     /// How many findings are not in `first`.
     pub more: usize,
     /// Parts of the form that are empty.
-    pub missing: Vec<&'static str>,
+    pub missing: Vec<Part>,
+}
+
+/// A part of the form the preview says is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Unit,
+    Project,
+    Budget,
+    Purpose,
+    Goals,
+    Indicators,
+}
+
+impl Part {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            Part::Unit => ("单位", "unit"),
+            Part::Project => ("项目名称", "project name"),
+            Part::Budget => ("预算数", "budget"),
+            Part::Purpose => ("资金用途", "use of funds"),
+            Part::Goals => ("绩效目标", "performance goals"),
+            Part::Indicators => ("绩效指标", "performance indicators"),
+        };
+        lang.pick(zh, en)
+    }
 }
 
 /// Findings shown per table in the preview.
@@ -303,22 +399,22 @@ pub fn preview(t: &Table) -> Preview {
     let blank = |s: &str| s.trim().is_empty();
     let mut missing = Vec::new();
     if blank(&t.unit_code) && blank(&t.unit_name) {
-        missing.push("单位");
+        missing.push(Part::Unit);
     }
     if blank(&t.project) {
-        missing.push("项目名称");
+        missing.push(Part::Project);
     }
     if t.budget.total.is_blank() {
-        missing.push("预算数");
+        missing.push(Part::Budget);
     }
     if blank(&t.purpose) {
-        missing.push("资金用途");
+        missing.push(Part::Purpose);
     }
     if t.goals.iter().all(|g| blank(g)) {
-        missing.push("绩效目标");
+        missing.push(Part::Goals);
     }
     if t.indicators.is_empty() {
-        missing.push("绩效指标");
+        missing.push(Part::Indicators);
     }
     Preview {
         project: t.project.trim().to_string(),
@@ -402,7 +498,13 @@ pub const JSON_MIME: &str = "application/json;charset=utf-8";
 
 /// Saves `bytes` as a download named `name`.
 pub fn download(bytes: &[u8], mime: &str, name: &str) -> Result<(), String> {
-    let fail = |_| "浏览器拒绝了下载，请检查浏览器的下载设置后重试。".to_string();
+    let fail = |_| {
+        tr(
+            "浏览器拒绝了下载，请检查浏览器的下载设置后重试。",
+            "The browser refused the download. Check its download settings and try again.",
+        )
+        .to_string()
+    };
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -677,7 +779,7 @@ pub fn TransferBar() -> impl IntoView {
     });
     let _ = ws;
     view! {
-        <div class="toolbar transfer" role="group" aria-label="导入导出">
+        <div class="toolbar transfer" role="group" aria-label=tr("导入导出", "Import and export")>
             <button
                 type="button"
                 id="import-btn"
@@ -687,7 +789,7 @@ pub fn TransferBar() -> impl IntoView {
                     import_open.set(true)
                 }
             >
-                "导入…"
+                {tr("导入…", "Import…")}
             </button>
             <ExportMenu share_open=share_open />
         </div>
@@ -708,7 +810,10 @@ pub fn TransferBar() -> impl IntoView {
 /// Downloads a file and says so.
 fn save_file(transfer: Transfer, bytes: &[u8], mime: &str, name: &str) {
     match download(bytes, mime, name) {
-        Ok(()) => transfer.say(format!("已下载：{name}")),
+        Ok(()) => transfer.say(match lang() {
+            Lang::Zh => format!("已下载：{name}"),
+            Lang::En => format!("Downloaded: {name}"),
+        }),
         Err(e) => transfer.fail(e),
     }
 }
@@ -852,34 +957,50 @@ fn ExportMenu(share_open: RwSignal<bool>) -> impl IntoView {
     let entries = move || {
         let tables = unit.get();
         let n = tables.len();
+        let item =
+            |zh: &'static str, en: &'static str, f: fn(&Ctx)| Entry::Item(tr(zh, en).into(), f);
         let mut list = vec![
-            Entry::Item("打印本表…".into(), Ctx::print_table),
-            Entry::Item("导出 Excel（.xlsx）".into(), Ctx::table_xlsx),
-            Entry::Item("复制为表格文本".into(), Ctx::copy_tsv),
-            Entry::Item("导出 JSON".into(), Ctx::table_json),
-            Entry::Item("分享链接…".into(), Ctx::share),
+            item("打印本表…", "Print this table…", Ctx::print_table),
+            item(
+                "导出 Excel（.xlsx）",
+                "Export to Excel (.xlsx)",
+                Ctx::table_xlsx,
+            ),
+            item("复制为表格文本", "Copy as table text", Ctx::copy_tsv),
+            item("导出 JSON", "Export JSON", Ctx::table_json),
+            item("分享链接…", "Share link…", Ctx::share),
         ];
         if n > 1 {
+            let unit = print_unit_name(&tables);
             list.push(Entry::Separator);
-            list.push(Entry::Label(format!(
-                "本单位 {n} 张表（{}）",
-                print_unit_name(&tables)
-            )));
+            list.push(Entry::Label(match lang() {
+                Lang::Zh => format!("本单位 {n} 张表（{unit}）"),
+                Lang::En => format!("This unit’s {} ({unit})", count_en(n, "table", "tables")),
+            }));
             list.push(Entry::Item(
-                format!("打印本单位 {n} 张表…"),
+                match lang() {
+                    Lang::Zh => format!("打印本单位 {n} 张表…"),
+                    Lang::En => format!("Print the unit’s {}…", count_en(n, "table", "tables")),
+                },
                 Ctx::print_unit,
             ));
-            list.push(Entry::Item(
-                "导出本单位 Excel（每表一个工作表）".into(),
+            list.push(item(
+                "导出本单位 Excel（每表一个工作表）",
+                "Export the unit to Excel (one sheet per table)",
                 Ctx::unit_workbook,
             ));
-            list.push(Entry::Item(
-                "导出本单位 Excel（合为一个工作表）".into(),
+            list.push(item(
+                "导出本单位 Excel（合为一个工作表）",
+                "Export the unit to Excel (all in one sheet)",
                 Ctx::unit_sheet,
             ));
         }
         list.push(Entry::Separator);
-        list.push(Entry::Item("备份草稿箱（全部草稿）".into(), Ctx::backup));
+        list.push(item(
+            "备份草稿箱（全部草稿）",
+            "Back up the draft box (all drafts)",
+            Ctx::backup,
+        ));
         list.into_iter()
             .map(|e| match e {
                 Entry::Item(label, f) => view! {
@@ -908,7 +1029,7 @@ fn ExportMenu(share_open: RwSignal<bool>) -> impl IntoView {
                 on:click=move |_| if open.get_untracked() { hide(false) } else { show(true) }
                 on:keydown=on_button_key
             >
-                "导出 ▾"
+                {tr("导出 ▾", "Export ▾")}
             </button>
             <Show when=move || open.get()>
                 <div id="export-menu" class="menu" role="menu" aria-labelledby="export-btn" on:keydown=on_menu_key>
@@ -932,7 +1053,7 @@ fn print_unit_name(tables: &[Table]) -> String {
         .map(|t| {
             non_blank(
                 &format!("{}{}", t.unit_code.trim(), t.unit_name.trim()),
-                "本单位",
+                tr("本单位", "this unit"),
             )
         })
         .unwrap_or_default()
@@ -1013,9 +1134,15 @@ impl Ctx {
         let transfer = self.transfer;
         copy_text(text, move |ok| {
             if ok {
-                transfer.say("已复制为表格文本：可在 Excel 或 WPS 表格中粘贴。");
+                transfer.say(tr(
+                    "已复制为表格文本：可在 Excel 或 WPS 表格中粘贴。",
+                    "Copied as table text: paste it into Excel or WPS Spreadsheets.",
+                ));
             } else {
-                transfer.fail("浏览器不允许复制到剪贴板：请改用“导出 Excel”。");
+                transfer.fail(tr(
+                    "浏览器不允许复制到剪贴板：请改用“导出 Excel”。",
+                    "The browser does not allow copying to the clipboard: use “Export to Excel” instead.",
+                ));
             }
         });
     }
@@ -1030,9 +1157,15 @@ impl Ctx {
                 let n = self.ws.tables().len();
                 let name = backup_file_name();
                 match download(json.as_bytes(), JSON_MIME, &name) {
-                    Ok(()) => self.transfer.say(format!(
-                        "已下载草稿箱备份（{n} 个草稿）：{name}。请妥善保存，可在另一台电脑上用“导入”恢复。"
-                    )),
+                    Ok(()) => self.transfer.say(match lang() {
+                        Lang::Zh => format!(
+                            "已下载草稿箱备份（{n} 个草稿）：{name}。请妥善保存，可在另一台电脑上用“导入”恢复。"
+                        ),
+                        Lang::En => format!(
+                            "Downloaded a backup of the draft box ({}): {name}. Keep it safe; restore it on another computer with “Import”.",
+                            count_en(n, "draft", "drafts")
+                        ),
+                    }),
                     Err(e) => self.transfer.fail(e),
                 }
             }
@@ -1057,7 +1190,32 @@ impl Source {
     }
 }
 
+/// "3 张表" / "3 tables".
+fn tables_in(n: usize, l: Lang) -> String {
+    match l {
+        Lang::Zh => format!("{n} 张表"),
+        Lang::En => count_en(n, "table", "tables"),
+    }
+}
+
+/// "3 个草稿" / "3 drafts".
+fn drafts_in(n: usize, l: Lang) -> String {
+    match l {
+        Lang::Zh => format!("{n} 个草稿"),
+        Lang::En => count_en(n, "draft", "drafts"),
+    }
+}
+
 /// The 导入 dialog: paste or choose a file, see what was found, confirm.
+///
+/// The text is read (and the preview built) once per paste, file or burst
+/// of typing, never once per input event: the browser's own insertion of
+/// text (an IME committing, dropped text, a tool or a test filling the
+/// field) fires an input event for every line it inserts, all in one task,
+/// with the page's effects running between them. Reading the whole text and
+/// rebuilding the preview at each of those events made the dialog quadratic
+/// in the length of what was pasted (issue #6); now the events only ask for
+/// one read, which runs after the task.
 #[component]
 fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
     let session = use_session();
@@ -1067,6 +1225,33 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let area = NodeRef::<html::Textarea>::new();
     let picker = NodeRef::<html::Input>::new();
+    // A read of the paste area asked for by input events, not yet done.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+
+    // Reads the paste area now (what the input events asked for).
+    let read_area = move || {
+        if pending.try_update_value(Option::take).flatten().is_none() {
+            return;
+        }
+        let text = area.get_untracked().map(|a| a.value()).unwrap_or_default();
+        source.set(Source {
+            text,
+            html: None,
+            file: None,
+        });
+    };
+    // A paste, a file or a fresh start: what was typed before it is moot.
+    let replace = move |s: Source| {
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        source.set(s);
+    };
+    let clear_problem = move || {
+        if problem.with_untracked(Option::is_some) {
+            problem.set(None);
+        }
+    };
 
     // The tables already in the draft box, to tell a second import.
     let existing = StoredValue::new(Vec::<Table>::new());
@@ -1075,7 +1260,7 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
         let now = open.get();
         if now && was != Some(true) {
             existing.set_value(ws.tables().into_iter().map(|(_, t)| t).collect());
-            source.set(Source::default());
+            replace(Source::default());
             problem.set(None);
             if let Some(a) = area.get_untracked() {
                 a.set_value("");
@@ -1086,8 +1271,9 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
     });
 
     let found = Memo::new(move |_| {
+        let l = lang();
         source.with(|s| {
-            (!s.is_empty()).then(|| read_input(&s.text, s.html.as_deref(), s.file.as_deref()))
+            (!s.is_empty()).then(|| read_input(&s.text, s.html.as_deref(), s.file.as_deref(), l))
         })
     });
 
@@ -1102,42 +1288,58 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
         };
         // Each paste replaces what is there: the area holds one import.
         ev.prevent_default();
-        problem.set(None);
+        clear_problem();
         el.set_value(&plain);
         el.set_scroll_top(0);
-        source.set(Source {
+        replace(Source {
             text: plain,
             html: has_table_tag(&html).then_some(html),
             file: None,
         });
     };
-    let on_input = move |ev: leptos::ev::Event| {
-        problem.set(None);
-        source.set(Source {
-            text: event_target_value(&ev),
-            html: None,
-            file: None,
-        });
+    // O(1) per event: the text is read once, after the events of this task.
+    let on_input = move |_: leptos::ev::Event| {
+        clear_problem();
+        if pending.with_value(Option::is_some) {
+            return;
+        }
+        let handle = set_timeout_with_handle(read_area, Duration::ZERO);
+        match handle {
+            Ok(h) => pending.set_value(Some(h)),
+            Err(_) => {
+                // No timer: read now (per event, but correct).
+                pending.set_value(None);
+                let text = area.get_untracked().map(|a| a.value()).unwrap_or_default();
+                source.set(Source {
+                    text,
+                    html: None,
+                    file: None,
+                });
+            }
+        }
     };
     let take_file = move |file: web_sys::File| {
         let name = file.name();
-        problem.set(None);
+        clear_problem();
         if let Some(a) = area.get_untracked() {
             a.set_value("");
         }
-        if let Some(why) = unreadable(&name) {
-            source.set(Source::default());
+        if let Some(why) = unreadable(&name, lang()) {
+            replace(Source::default());
             problem.set(Some(why));
             return;
         }
         // Refused before reading (the text's own limit is checked after).
         if file.size() > 2.0 * limits::MAX_IMPORT_BYTES as f64 {
-            source.set(Source::default());
-            problem.set(Some(format!(
-                "文件「{name}」过大（{:.1} MB）：一次最多导入 {} MB。",
-                file.size() / 1_048_576.0,
-                limits::MAX_IMPORT_BYTES / 1_048_576
-            )));
+            replace(Source::default());
+            let mb = file.size() / 1_048_576.0;
+            let max = limits::MAX_IMPORT_BYTES / 1_048_576;
+            problem.set(Some(match lang() {
+                Lang::Zh => format!("文件「{name}」过大（{mb:.1} MB）：一次最多导入 {max} MB。"),
+                Lang::En => format!(
+                    "The file “{name}” is too large ({mb:.1} MB): one import takes at most {max} MB."
+                ),
+            }));
             return;
         }
         let promise = file.array_buffer();
@@ -1145,13 +1347,16 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
                 Ok(buffer) => {
                     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    source.set(Source {
+                    replace(Source {
                         text: decode_bytes(&bytes),
                         html: None,
                         file: Some(name),
                     });
                 }
-                Err(_) => problem.set(Some(format!("无法读取文件「{name}」。"))),
+                Err(_) => problem.set(Some(match lang() {
+                    Lang::Zh => format!("无法读取文件「{name}」。"),
+                    Lang::En => format!("The file “{name}” cannot be read."),
+                })),
             }
         });
     };
@@ -1177,9 +1382,12 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
     };
 
     let confirm = move |_| {
+        // Typing not read yet is read first: the preview is what is imported.
+        read_area();
         let Some(Ok(found)) = found.get_untracked() else {
             return;
         };
+        let l = lang();
         match found {
             Found::Tables { tables, .. } => {
                 let n = tables.len();
@@ -1190,17 +1398,23 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
                         let opened = ids
                             .first()
                             .is_some_and(|id| open_draft(session, transfer, id));
-                        let name = non_blank(&first.project, "未命名");
+                        let name = non_blank(&first.project, l.pick("未命名", "Untitled"));
                         if opened {
-                            transfer.say(if n == 1 {
-                                format!("已导入 1 张表，已打开：{name}")
-                            } else {
-                                format!("已导入 {n} 张表（已加入草稿箱），已打开第 1 张：{name}")
+                            transfer.say(match (l, n) {
+                                (Lang::Zh, 1) => format!("已导入 1 张表，已打开：{name}"),
+                                (Lang::Zh, _) => format!(
+                                    "已导入 {n} 张表（已加入草稿箱），已打开第 1 张：{name}"
+                                ),
+                                (Lang::En, 1) => format!("Imported 1 table and opened it: {name}"),
+                                (Lang::En, _) => format!(
+                                    "Imported {} (added to the draft box) and opened the first: {name}",
+                                    count_en(n, "table", "tables")
+                                ),
                             });
                         }
                     }
                     Err(e) => {
-                        source.set(Source::default());
+                        replace(Source::default());
                         problem.set(Some(e));
                     }
                 }
@@ -1210,9 +1424,22 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
                 match ws.restore_backup(&text) {
                     Ok((n, problems)) => {
                         open.set(false);
-                        let mut msg = format!("已从备份恢复 {n} 个草稿，见草稿箱。");
+                        let mut msg = match l {
+                            Lang::Zh => format!("已从备份恢复 {n} 个草稿，见草稿箱。"),
+                            Lang::En => format!(
+                                "Restored {} from the backup; see the draft box.",
+                                count_en(n, "draft", "drafts")
+                            ),
+                        };
                         if !problems.is_empty() {
-                            msg.push_str(&format!("另有 {} 个草稿无法读取。", problems.len()));
+                            let k = problems.len();
+                            msg.push_str(&match l {
+                                Lang::Zh => format!("另有 {k} 个草稿无法读取。"),
+                                Lang::En => format!(
+                                    " {} could not be read.",
+                                    count_en(k, "other draft", "other drafts")
+                                ),
+                            });
                         }
                         transfer.say(msg);
                     }
@@ -1221,26 +1448,66 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
             }
         }
     };
-    let confirm_label = move || match found.get() {
-        Some(Ok(Found::Tables { tables, .. })) => format!("导入 {} 张表", tables.len()),
-        Some(Ok(Found::Backup { drafts, .. })) => format!("恢复 {} 个草稿", drafts.len()),
-        _ => "导入".to_string(),
+    let confirm_label = move || {
+        let l = lang();
+        found.with(|f| match f {
+            Some(Ok(Found::Tables { tables, .. })) => match l {
+                Lang::Zh => format!("导入 {} 张表", tables.len()),
+                Lang::En => format!("Import {}", tables_in(tables.len(), l)),
+            },
+            Some(Ok(Found::Backup { drafts, .. })) => match l {
+                Lang::Zh => format!("恢复 {} 个草稿", drafts.len()),
+                Lang::En => format!("Restore {}", drafts_in(drafts.len(), l)),
+            },
+            _ => l.pick("导入", "Import").to_string(),
+        })
     };
-    let ready = move || matches!(found.get(), Some(Ok(_)));
+    let ready = move || found.with(|f| matches!(f, Some(Ok(_))));
+    let status = move || {
+        let l = lang();
+        found.with(|f| match (f, l) {
+            (Some(Ok(Found::Tables { tables, .. })), Lang::Zh) => {
+                format!("找到 {} 张表，确认后导入。", tables.len())
+            }
+            (Some(Ok(Found::Tables { tables, .. })), Lang::En) => {
+                format!("Found {}; confirm to import.", tables_in(tables.len(), l))
+            }
+            (Some(Ok(Found::Backup { drafts, .. })), Lang::Zh) => {
+                format!("草稿箱备份，{} 个草稿，确认后恢复。", drafts.len())
+            }
+            (Some(Ok(Found::Backup { drafts, .. })), Lang::En) => format!(
+                "A draft box backup with {}; confirm to restore.",
+                drafts_in(drafts.len(), l)
+            ),
+            _ => String::new(),
+        })
+    };
+    let result = move || {
+        found.with(|f| match f {
+            Some(Err(msg)) => {
+                Some(view! { <p class="import-error" role="alert">{msg.clone()}</p> }.into_any())
+            }
+            Some(Ok(f)) => {
+                let html = existing.with_value(|e| preview_html(f, e, lang()));
+                Some(view! { <div inner_html=html></div> }.into_any())
+            }
+            None => None,
+        })
+    };
     let file_line = move || {
         source.with(|s| s.file.clone()).map(|name| {
             view! {
                 <p class="import-file">
-                    "已选择文件：" <b>{name}</b>
+                    {tr("已选择文件：", "File chosen: ")} <b>{name}</b>
                     <button
                         type="button"
                         class="link"
                         on:click=move |_| {
-                            source.set(Source::default());
+                            replace(Source::default());
                             dom::focus_later("import-paste".into(), None);
                         }
                     >
-                        "清除"
+                        {tr("清除", "Clear")}
                     </button>
                 </p>
             }
@@ -1250,30 +1517,39 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <Modal open=open title_id="import-title" return_to="import-btn" class="import-dialog">
             <div class="xfer-head">
-                <h2 id="import-title">"导入绩效目标表"</h2>
-                <button type="button" class="icon close" aria-label="关闭" on:click=move |_| open.set(false)>
+                <h2 id="import-title">{tr("导入绩效目标表", "Import performance target tables")}</h2>
+                <button type="button" class="icon close" aria-label=tr("关闭", "Close") on:click=move |_| open.set(false)>
                     "×"
                 </button>
             </div>
             <p class="xfer-lead" id="import-how">
-                "在 Word、WPS 或 Excel 中选中整张表（可以是一份文件里的多张表），复制后粘贴到下面；"
-                "也可以选择文件：文本（.txt）、网页（.htm/.html）、CSV、JSON，或草稿箱备份。"
-                "导入前会先列出找到的表，导入的表成为新的草稿，不会改动已有草稿。"
+                {tr(
+                    "在 Word、WPS 或 Excel 中选中整张表（可以是一份文件里的多张表），复制后粘贴到下面；\
+                     也可以选择文件：文本（.txt）、网页（.htm/.html）、CSV、JSON，或草稿箱备份。\
+                     导入前会先列出找到的表，导入的表成为新的草稿，不会改动已有草稿。",
+                    "In Word, WPS or Excel, select the whole table (or several tables of one document), \
+                     copy it and paste it below. You can also choose a file: text (.txt), web page \
+                     (.htm/.html), CSV, JSON or a draft box backup. The tables found are listed before \
+                     anything is imported; they become new drafts and existing drafts are not changed.",
+                )}
             </p>
             <div class="import-inputs" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-                <label for="import-paste" class="import-label">"粘贴区"</label>
+                <label for="import-paste" class="import-label">{tr("粘贴区", "Paste area")}</label>
                 <textarea
                     id="import-paste"
                     node_ref=area
                     rows="6"
                     aria-describedby="import-how"
-                    placeholder="在此处粘贴（Ctrl+V），或把文件拖到这里。再次粘贴会替换这里的内容。"
+                    placeholder=tr(
+                        "在此处粘贴（Ctrl+V），或把文件拖到这里。再次粘贴会替换这里的内容。",
+                        "Paste here (Ctrl+V), or drop a file here. Pasting again replaces what is here.",
+                    )
                     on:paste=on_paste
                     on:input=on_input
                 ></textarea>
                 <div class="import-file-row">
                     <label class="file-button">
-                        "选择文件…"
+                        {tr("选择文件…", "Choose file…")}
                         <input
                             type="file"
                             node_ref=picker
@@ -1286,29 +1562,18 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
                 </div>
             </div>
             <p class="visually-hidden" role="status">
-                {move || match found.get() {
-                    Some(Ok(Found::Tables { tables, .. })) => format!("找到 {} 张表，确认后导入。", tables.len()),
-                    Some(Ok(Found::Backup { drafts, .. })) => format!("草稿箱备份，{} 个草稿，确认后恢复。", drafts.len()),
-                    _ => String::new(),
-                }}
+                {status}
             </p>
             <div class="import-result">
                 {move || problem.get().map(|p| view! { <p class="import-error" role="alert">{p}</p> })}
-                {move || match found.get() {
-                    Some(Err(msg)) => Some(view! { <p class="import-error" role="alert">{msg}</p> }.into_any()),
-                    Some(Ok(f)) => {
-                        let html = existing.with_value(|e| preview_html(&f, e));
-                        Some(view! { <div inner_html=html></div> }.into_any())
-                    }
-                    None => None,
-                }}
+                {result}
             </div>
             <div class="xfer-actions">
                 <button type="button" class="primary" id="import-go" disabled=move || !ready() on:click=confirm>
                     {confirm_label}
                 </button>
                 <button type="button" on:click=move |_| open.set(false)>
-                    "取消"
+                    {tr("取消", "Cancel")}
                 </button>
             </div>
         </Modal>
@@ -1316,10 +1581,11 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
 }
 
 /// What was found, before anything is added: a summary line, then each
-/// table. Built as HTML (every text escaped) and set as the inner HTML of
-/// the preview's container: a static list, much smaller in the page's code
-/// than a tree of components.
-pub fn preview_html(found: &Found, existing: &[Table]) -> String {
+/// table, in `l`. Built as HTML (every text escaped) and set as the inner
+/// HTML of the preview's container: a static list, much smaller in the
+/// page's code than a tree of components. Built once per change of what
+/// was given (see [`ImportDialog`]), in one pass over the tables.
+pub fn preview_html(found: &Found, existing: &[Table], l: Lang) -> String {
     let mut out = String::with_capacity(2048);
     let known = |t: &Table| existing.contains(t);
     let again = match found {
@@ -1329,39 +1595,59 @@ pub fn preview_html(found: &Found, existing: &[Table]) -> String {
     match found {
         Found::Tables { from, tables } => {
             let n = tables.len();
-            push_tag(
-                &mut out,
-                "p",
-                "import-found",
-                &format!("从{from}中找到 {n} 张表："),
-            );
-            push_again(&mut out, again);
-            out.push_str("<ol class=\"import-list\" aria-label=\"找到的表\">");
+            let from = from.label(l);
+            let line = match l {
+                Lang::Zh => format!("从{from}中找到 {n} 张表："),
+                Lang::En => format!("Found {} in the {from}:", tables_in(n, l)),
+            };
+            push_tag(&mut out, "p", "import-found", &line);
+            push_again(&mut out, again, l);
+            push_list_start(&mut out, l.pick("找到的表", "Tables found"));
             for t in tables {
-                push_item(&mut out, t, None, known(t));
+                push_item(&mut out, t, None, known(t), l);
             }
         }
         Found::Backup { drafts, problems } => {
             let n = drafts.len();
             let trashed = drafts.iter().filter(|d| d.meta.trashed.is_some()).count();
-            let mut line = format!("草稿箱备份：{n} 个草稿");
-            if trashed > 0 {
-                line.push_str(&format!("（其中 {trashed} 个在回收站中）"));
-            }
-            line.push_str("。恢复时全部作为新草稿加入，不会改动已有草稿。");
+            let line = match l {
+                Lang::Zh => {
+                    let mut line = format!("草稿箱备份：{n} 个草稿");
+                    if trashed > 0 {
+                        line.push_str(&format!("（其中 {trashed} 个在回收站中）"));
+                    }
+                    line.push_str("。恢复时全部作为新草稿加入，不会改动已有草稿。");
+                    line
+                }
+                Lang::En => {
+                    let mut line = format!("Draft box backup: {}", drafts_in(n, l));
+                    if trashed > 0 {
+                        line.push_str(&format!(" ({trashed} of them in the trash)"));
+                    }
+                    line.push_str(
+                        ". All are added as new drafts when restored; existing drafts are not changed.",
+                    );
+                    line
+                }
+            };
             push_tag(&mut out, "p", "import-found", &line);
-            push_again(&mut out, again);
+            push_again(&mut out, again, l);
             for p in problems {
                 push_tag(&mut out, "p", "import-missing", p);
             }
-            out.push_str("<ol class=\"import-list\" aria-label=\"备份中的草稿\">");
+            push_list_start(&mut out, l.pick("备份中的草稿", "Drafts in the backup"));
             for d in drafts {
-                let note = d.meta.trashed.is_some().then_some("（回收站）");
+                let note = d
+                    .meta
+                    .trashed
+                    .is_some()
+                    .then(|| l.pick("（回收站）", "(in the trash)"));
                 push_item(
                     &mut out,
                     &d.table,
                     Some((&d.meta.name, note)),
                     known(&d.table),
+                    l,
                 );
             }
         }
@@ -1370,63 +1656,84 @@ pub fn preview_html(found: &Found, existing: &[Table]) -> String {
     out
 }
 
-fn push_again(out: &mut String, again: usize) {
+fn push_list_start(out: &mut String, label: &str) {
+    out.push_str("<ol class=\"import-list\" aria-label=\"");
+    out.push_str(&escape_html(label));
+    out.push_str("\">");
+}
+
+fn push_again(out: &mut String, again: usize, l: Lang) {
     if again > 0 {
-        push_tag(
-            out,
-            "p",
-            "import-missing",
-            &format!("其中 {again} 张与草稿箱中已有的表完全相同，导入后会重复。"),
-        );
+        let text = match (l, again) {
+            (Lang::Zh, _) => format!("其中 {again} 张与草稿箱中已有的表完全相同，导入后会重复。"),
+            (Lang::En, 1) => "1 of them is identical to a table already in the draft box and would be imported twice.".to_string(),
+            (Lang::En, _) => format!(
+                "{} of them are identical to tables already in the draft box and would be imported twice.",
+                super::workspace::grouped(again)
+            ),
+        };
+        push_tag(out, "p", "import-missing", &text);
     }
 }
 
 fn push_tag(out: &mut String, tag: &str, class: &str, text: &str) {
-    out.push_str(&format!(
+    use std::fmt::Write;
+    let _ = write!(
+        out,
         "<{tag} class=\"{class}\">{}</{tag}>",
         escape_html(text)
-    ));
+    );
 }
 
-/// "错误 0 提示 1", as the page's count lines show it.
-pub fn counts_html(c: Counts) -> String {
+/// "错误 0 提示 1", as the page's count lines show it, in `l`.
+pub fn counts_html(c: Counts, l: Lang) -> String {
+    use std::fmt::Write;
     let mut out = String::from("<span class=\"counts\">");
     for (label, n, class) in [
-        ("错误", c.errors, "error"),
-        ("警告", c.warnings, "warning"),
-        ("提示", c.hints, "hint"),
+        (l.pick("错误", "Errors"), c.errors, "error"),
+        (l.pick("警告", "Warnings"), c.warnings, "warning"),
+        (l.pick("提示", "Hints"), c.hints, "hint"),
     ] {
         let class = if n > 0 { class } else { "zero" };
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "<span class=\"count {class}\">{label} <b>{n}</b></span>"
-        ));
+        );
     }
     out.push_str("</span>");
     out
 }
 
-/// Findings as the page lists them: tag, place, message.
-pub fn findings_html(findings: &[Finding], class: &str) -> String {
+/// Findings as the page lists them: tag, place, message, in `l`.
+pub fn findings_html(findings: &[Finding], class: &str, l: Lang) -> String {
+    use std::fmt::Write;
     let mut out = format!("<ul class=\"{class}\">");
     for f in findings {
         let sev = f.severity();
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "<li class=\"msg {}\"><span class=\"tag\">{}</span><span class=\"where\">{}</span>{}</li>",
             super::fields::severity_class(sev),
-            sev.label_zh(),
-            escape_html(&f.place.label_zh()),
-            escape_html(&f.message)
-        ));
+            sev.label(l),
+            escape_html(&f.place.label(l)),
+            escape_html(f.message_in(l))
+        );
     }
     out
 }
 
 /// One table of the preview. `named`: the draft's name in a backup.
-fn push_item(out: &mut String, t: &Table, named: Option<(&str, Option<&str>)>, known: bool) {
+fn push_item(
+    out: &mut String,
+    t: &Table,
+    named: Option<(&str, Option<&str>)>,
+    known: bool,
+    l: Lang,
+) {
     let p = preview(t);
     let title = match named {
         Some((name, _)) if !name.trim().is_empty() => name.to_string(),
-        _ => non_blank(&p.project, "（未填项目名称）"),
+        _ => non_blank(&p.project, l.pick("（未填项目名称）", "(no project name)")),
     };
     out.push_str("<li class=\"import-item\"><div class=\"import-item-head\">");
     push_tag(out, "b", "import-project", &title);
@@ -1434,33 +1741,46 @@ fn push_item(out: &mut String, t: &Table, named: Option<(&str, Option<&str>)>, k
         push_tag(out, "span", "muted", note);
     }
     if known {
-        push_tag(out, "span", "muted", "（草稿箱中已有）");
+        push_tag(
+            out,
+            "span",
+            "muted",
+            l.pick("（草稿箱中已有）", "(already in the draft box)"),
+        );
     }
-    out.push_str(&counts_html(p.counts));
+    out.push_str(&counts_html(p.counts, l));
     out.push_str("</div>");
     let mut facts = Vec::new();
     if !p.unit.is_empty() {
         facts.push(p.unit.clone());
     }
-    facts.push(if p.budget.is_empty() {
-        "预算数空缺".to_string()
-    } else {
-        format!("预算数 {}", p.budget)
+    facts.push(match (l, p.budget.is_empty()) {
+        (Lang::Zh, true) => "预算数空缺".to_string(),
+        (Lang::Zh, false) => format!("预算数 {}", p.budget),
+        (Lang::En, true) => "no budget".to_string(),
+        (Lang::En, false) => format!("budget {}", p.budget),
     });
-    facts.push(format!("指标 {} 项", p.indicators));
+    facts.push(match l {
+        Lang::Zh => format!("指标 {} 项", p.indicators),
+        Lang::En => count_en(p.indicators, "indicator", "indicators"),
+    });
     push_tag(out, "div", "import-facts", &facts.join(" · "));
     if !p.missing.is_empty() {
-        push_tag(
-            out,
-            "p",
-            "import-missing",
-            &format!("不完整：缺少{}", p.missing.join("、")),
-        );
+        let names: Vec<&str> = p.missing.iter().map(|m| m.label(l)).collect();
+        let text = match l {
+            Lang::Zh => format!("不完整：缺少{}", names.join("、")),
+            Lang::En => format!("Incomplete: no {}", names.join(", ")),
+        };
+        push_tag(out, "p", "import-missing", &text);
     }
     if !p.first.is_empty() {
-        out.push_str(&findings_html(&p.first, "import-findings"));
+        out.push_str(&findings_html(&p.first, "import-findings", l));
         if p.more > 0 {
-            push_tag(out, "li", "more", &format!("另有 {} 条", p.more));
+            let more = match l {
+                Lang::Zh => format!("另有 {} 条", p.more),
+                Lang::En => format!("{} more", super::workspace::grouped(p.more)),
+            };
+            push_tag(out, "li", "more", &more);
         }
         out.push_str("</ul>");
     }
@@ -1486,19 +1806,29 @@ mod tests {
     #[wasm_bindgen_test]
     fn recognises_each_form() {
         assert!(!looks_tab_separated(FIXTURE));
-        assert_eq!(table_count(read_input(FIXTURE, None, None)), 8);
+        assert_eq!(table_count(read_input(FIXTURE, None, None, Lang::Zh)), 8);
         assert!(looks_tab_separated(EXCEL_TSV));
-        assert_eq!(table_count(read_input(EXCEL_TSV, None, None)), 1);
-        assert_eq!(table_count(read_input("", Some(WORD_HTML), None)), 1);
+        assert_eq!(table_count(read_input(EXCEL_TSV, None, None, Lang::Zh)), 1);
+        assert_eq!(
+            table_count(read_input("", Some(WORD_HTML), None, Lang::Zh)),
+            1
+        );
         // A file of HTML, without the clipboard's html part.
-        assert_eq!(table_count(read_input(WORD_HTML, None, Some("t.htm"))), 1);
+        assert_eq!(
+            table_count(read_input(WORD_HTML, None, Some("t.htm"), Lang::Zh)),
+            1
+        );
         let doc = layout::import(FIXTURE).unwrap();
         let json = exchange::to_json(&doc);
-        assert_eq!(table_count(read_input(&json, None, Some("a.json"))), 8);
+        assert_eq!(
+            table_count(read_input(&json, None, Some("a.json"), Lang::Zh)),
+            8
+        );
         let link = share::link("https://x/jixiao/", &doc.tables[2]).unwrap();
-        match read_input(&link, None, None) {
+        match read_input(&link, None, None, Lang::Zh) {
             Ok(Found::Tables { from, tables }) => {
-                assert_eq!(from, "分享链接");
+                assert_eq!(from, Origin::ShareLink);
+                assert_eq!(from.label(Lang::Zh), "分享链接");
                 assert_eq!(tables[0], doc.tables[2]);
             }
             other => panic!("{other:?}"),
@@ -1507,29 +1837,30 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn says_why_when_nothing_is_a_table() {
-        let e = read_input("随便一段话", None, None).unwrap_err();
+        let e = read_input("随便一段话", None, None, Lang::Zh).unwrap_err();
         assert!(e.contains("没有找到绩效目标表"), "{e}");
-        assert_eq!(read_input("  ", None, None).unwrap_err(), NOTHING);
-        let e = read_input(r#"{"hello":1}"#, None, None).unwrap_err();
+        assert_eq!(read_input("  ", None, None, Lang::Zh).unwrap_err(), NOTHING);
+        let e = read_input(r#"{"hello":1}"#, None, None, Lang::Zh).unwrap_err();
         assert!(e.contains("不是绩效目标表编制器的文件"), "{e}");
         let e = read_input(
             "",
             Some("<p>no</p><table><tr><td>x</td></tr></table>"),
             None,
+            Lang::Zh,
         )
         .unwrap_err();
         assert!(e.contains("不像绩效目标表"), "{e}");
-        assert!(unreadable("去年.docx").unwrap().contains("复制"));
-        assert!(unreadable("a.txt").is_none());
+        assert!(unreadable("去年.docx", Lang::Zh).unwrap().contains("复制"));
+        assert!(unreadable("a.txt", Lang::Zh).is_none());
     }
 
     #[wasm_bindgen_test]
     fn limits_apply_to_every_form() {
         let big = "x".repeat(limits::MAX_IMPORT_BYTES + 1);
-        assert!(read_input(&big, None, None)
+        assert!(read_input(&big, None, None, Lang::Zh)
             .unwrap_err()
             .contains("内容过大"));
-        assert!(read_input("", Some(&big), None)
+        assert!(read_input("", Some(&big), None, Lang::Zh)
             .unwrap_err()
             .contains("内容过大"));
         let long = Table {
@@ -1537,7 +1868,7 @@ mod tests {
             ..Table::default()
         };
         let json = exchange::to_json(&Document { tables: vec![long] });
-        let e = read_input(&json, None, None).unwrap_err();
+        let e = read_input(&json, None, None, Lang::Zh).unwrap_err();
         assert!(e.contains("项目名称") && e.contains("过长"), "{e}");
     }
 
@@ -1585,10 +1916,10 @@ mod tests {
             ..Table::default()
         };
         let found = Found::Tables {
-            from: "文本",
+            from: Origin::Text,
             tables: vec![hostile.clone()],
         };
-        let html = preview_html(&found, &[]);
+        let html = preview_html(&found, &[], Lang::Zh);
         assert!(
             !html.contains("<img") && !html.contains("<script"),
             "{html}"
@@ -1598,7 +1929,7 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("草稿箱中已有"));
-        let html = preview_html(&found, &[hostile]);
+        let html = preview_html(&found, &[hostile], Lang::Zh);
         assert!(
             html.contains("其中 1 张与草稿箱中已有的表完全相同"),
             "{html}"
@@ -1616,12 +1947,39 @@ mod tests {
             project: "只有名称".into(),
             ..Table::default()
         });
+        let names: Vec<&str> = p.missing.iter().map(|m| m.label(Lang::Zh)).collect();
         assert_eq!(
-            p.missing,
+            names,
             vec!["单位", "预算数", "资金用途", "绩效目标", "绩效指标"]
         );
         assert!(p.counts.errors > 0);
         assert!(p.first.len() <= FIRST_FINDINGS);
         assert_eq!(p.first[0].severity(), Severity::Error);
+    }
+
+    #[wasm_bindgen_test]
+    fn says_it_in_english_too() {
+        let e = read_input("随便一段话", None, None, Lang::En).unwrap_err();
+        assert!(e.starts_with("Line 1: No performance target table"), "{e}");
+        assert_eq!(
+            read_input("  ", None, None, Lang::En).unwrap_err(),
+            NOTHING_EN
+        );
+        let big = "x".repeat(limits::MAX_IMPORT_BYTES + 1);
+        let e = read_input(&big, None, None, Lang::En).unwrap_err();
+        assert!(e.starts_with("Too large"), "{e}");
+        let e = unreadable("去年.docx", Lang::En).unwrap();
+        assert!(e.starts_with("A .docx file cannot be read directly"), "{e}");
+        let found = read_input(FIXTURE, None, None, Lang::En).unwrap();
+        let html = preview_html(&found, &[], Lang::En);
+        assert!(html.contains("Found 8 tables in the text:"), "{html}");
+        assert!(html.contains("aria-label=\"Tables found\""), "{html}");
+        assert!(html.contains("budget 45.00 万元"), "{html}");
+        assert!(
+            !html.contains("张表") && !html.contains("预算数 ") && !html.contains("错误 <b>"),
+            "{html}"
+        );
+        let zh = preview_html(&found, &[], Lang::Zh);
+        assert!(zh.contains("从文本中找到 8 张表："), "{zh}");
     }
 }
