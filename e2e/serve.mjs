@@ -18,13 +18,14 @@ const types = {
   ".css": "text/css; charset=utf-8",
   ".wasm": "application/wasm",
   ".json": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
 };
 
-createServer(async (req, res) => {
+const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
   if (!path.startsWith(prefix)) {
     res.writeHead(404).end("not found");
@@ -46,6 +47,9 @@ createServer(async (req, res) => {
   } catch {
     res.writeHead(404).end("not found");
   }
-}).listen(port, "127.0.0.1", () => {
-  console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`);
+});
+// Port 0 picks a free port; the line below names the one in use (the
+// offline tests start their own server on a copy of dist/ this way).
+server.listen(port, "127.0.0.1", () => {
+  console.log(`serving ${root} at http://127.0.0.1:${server.address().port}${prefix}`);
 });

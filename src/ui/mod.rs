@@ -15,6 +15,7 @@ pub mod help;
 mod history;
 mod indicators;
 pub mod lang;
+mod offline;
 mod print;
 mod share;
 pub mod state;
@@ -103,6 +104,7 @@ fn Page() -> impl IntoView {
             </div>
             <Announcer />
             <drafts::ConflictDialog />
+            <offline::UpdatePrompt />
             <drafts::Toasts />
         </main>
     }
@@ -188,6 +190,7 @@ fn track_scroll(editor: Editor) {
 /// Mount the app into `<body>`.
 pub fn mount() {
     leptos::mount::mount_to_body(App);
+    offline::register();
     #[cfg(feature = "panic-test")]
     {
         // Test builds only (feature `panic-test`): a deliberate panic.
