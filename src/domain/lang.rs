@@ -52,6 +52,16 @@ impl Lang {
     }
 }
 
+/// `s` with its first letter capitalised, for English labels and headings
+/// built from mid-sentence names ("project name" → "Project name").
+pub fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +75,13 @@ mod tests {
         assert_eq!(Lang::from_tag("zh_TW"), Some(Lang::Zh));
         assert_eq!(Lang::from_tag("fr"), None);
         assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn capitalized_changes_only_the_first_letter() {
+        assert_eq!(capitalized("project name"), "Project name");
+        assert_eq!(capitalized("项目名称"), "项目名称");
+        assert_eq!(capitalized(""), "");
     }
 
     #[test]

@@ -137,6 +137,11 @@ impl Field {
         lang.pick(self.label_zh(), self.label_en())
     }
 
+    /// The field's name as a form label or heading ("Project name").
+    pub fn title(self, lang: Lang) -> String {
+        super::lang::capitalized(self.label(lang))
+    }
+
     fn key(self) -> &'static str {
         match self {
             Field::UnitCode => "unit_code",
@@ -182,6 +187,11 @@ impl Column {
         lang.pick(self.label_zh(), self.label_en())
     }
 
+    /// The column's name as a heading ("Target value").
+    pub fn title(self, lang: Lang) -> String {
+        super::lang::capitalized(self.label(lang))
+    }
+
     fn key(self) -> &'static str {
         match self {
             Column::Level1 => "level1",
@@ -225,11 +235,11 @@ impl Place {
         }
     }
 
-    /// Where it is, in `lang`.
+    /// Where it is, in `lang`, as a label ("Indicator row 4, target value").
     pub fn label(&self, lang: Lang) -> String {
         match lang {
             Lang::Zh => self.label_zh(),
-            Lang::En => self.label_en(),
+            Lang::En => super::lang::capitalized(&self.label_en()),
         }
     }
 }

@@ -101,7 +101,7 @@ pub fn TextField(
     view! {
         <div class=format!("field {class}")>
             <label for=id.clone()>
-                {field.label(lang())}
+                {field.title(lang())}
                 {required.then(|| view! { <span class="req" aria-hidden="true">"*"</span> })}
             </label>
             <input
@@ -159,7 +159,7 @@ pub fn AmountField(
         <div class="field amount">
             <span class="prefix" aria-hidden="true">{prefix}</span>
             <label for=id.clone()>
-                {field.label(lang())}
+                {field.title(lang())}
                 {required.then(|| view! { <span class="req" aria-hidden="true">"*"</span> })}
             </label>
             <span class="with-unit">
@@ -206,7 +206,7 @@ pub fn BasicSection() -> impl IntoView {
                 <TextField field=Field::UnitName get=|t| &t.unit_name set=|t| &mut t.unit_name required=true class="wide" />
                 <TextField field=Field::Project get=|t| &t.project set=|t| &mut t.project required=true class="wide" />
                 <div class="field unit-select">
-                    <label for=unit_id.clone()>{Field::MoneyUnit.label(lang())}</label>
+                    <label for=unit_id.clone()>{Field::MoneyUnit.title(lang())}</label>
                     <select
                         id=unit_id
                         on:change=move |ev| {
@@ -223,13 +223,13 @@ pub fn BasicSection() -> impl IntoView {
                                         value=u.label()
                                         prop:selected=move || editor.money_unit.get() == u
                                     >
-                                        {unit_option(u)}
+                                        {u.label()}
                                     </option>
                                 }
                             })
                             .collect_view()}
                     </select>
-                    <p class="note">{tr("表中所有金额都用这个单位", "Every amount in the table is in this unit")}</p>
+                    <p class="note">{tr("表中所有金额都用这个单位", "Every amount in the table is in this unit (万元 = 10,000 yuan)")}</p>
                 </div>
             </div>
         </SectionFrame>
@@ -346,7 +346,7 @@ pub fn PurposeSection() -> impl IntoView {
     view! {
         <SectionFrame section=Section::Purpose>
             <div class="field full">
-                <label for=id.clone()>{Field::Purpose.label(lang())}</label>
+                <label for=id.clone()>{Field::Purpose.title(lang())}</label>
                 <textarea
                     id=id
                     rows="4"
@@ -545,16 +545,5 @@ pub fn SectionFrame(section: Section, children: Children) -> impl IntoView {
             </h2>
             {children()}
         </section>
-    }
-}
-
-/// An option of the 金额单位 select: the unit itself (the form's word),
-/// with its size in English.
-fn unit_option(u: MoneyUnit) -> &'static str {
-    match (lang(), u) {
-        (Lang::Zh, _) => u.label(),
-        (Lang::En, MoneyUnit::Yuan) => "元 (yuan)",
-        (Lang::En, MoneyUnit::Wan) => "万元 (10,000 yuan)",
-        (Lang::En, MoneyUnit::Yi) => "亿元 (100 million yuan)",
     }
 }

@@ -120,11 +120,11 @@ pub fn IndicatorSection() -> impl IntoView {
                 </colgroup>
                 <thead>
                     <tr>
-                        <th scope="col">{Column::Level1.label(lang())}</th>
-                        <th scope="col">{Column::Level2.label(lang())}</th>
-                        <th scope="col">{Column::Name.label(lang())}</th>
-                        <th scope="col">{Column::Description.label(lang())}</th>
-                        <th scope="col">{Column::Value.label(lang())}</th>
+                        <th scope="col">{Column::Level1.title(lang())}</th>
+                        <th scope="col">{Column::Level2.title(lang())}</th>
+                        <th scope="col">{Column::Name.title(lang())}</th>
+                        <th scope="col">{Column::Description.title(lang())}</th>
+                        <th scope="col">{Column::Value.title(lang())}</th>
                         <th scope="col">
                             <span class="visually-hidden">{tr("操作", "Actions")}</span>
                         </th>
@@ -704,7 +704,7 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                     .enumerate()
                     .map(|(k, f)| {
                         let sev = f.severity();
-                        let col = column_of(&f).map(|c| c.label(lang())).unwrap_or("");
+                        let col = column_of(&f).map(|c| c.title(lang())).unwrap_or_default();
                         view! {
                             <li id=message_id(&msg_base, k) class=format!("msg {}", severity_class(sev))>
                                 <span class="tag">{sev.label(lang())}</span>

@@ -1564,7 +1564,8 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
             <p class="visually-hidden" role="status">
                 {status}
             </p>
-            <div class="import-result">
+            // Scrolls when long: focusable, so the keyboard can scroll it too.
+            <div class="import-result" tabindex="0" role="group" aria-label=tr("预览", "Preview")>
                 {move || problem.get().map(|p| view! { <p class="import-error" role="alert">{p}</p> })}
                 {result}
             </div>
