@@ -6,7 +6,7 @@ import { expectAccessible } from "./axe";
 // critical violation may remain. (The conflict dialog is checked in
 // drafts.spec.ts, where two tabs produce it.)
 
-test.use({ bypassCSP: true }); // axe is injected as a script
+// axe is injected through the DevTools protocol, which the page CSP does not block.
 
 const fixture = readFileSync("tests/fixtures/tianjin-2025-tables-1-8.txt", "utf8");
 

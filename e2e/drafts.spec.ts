@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { expectAccessible } from "./axe";
 
 // The draft box: autosave and reload, two tabs on one draft, damaged and
 // newer-version entries, delete / restore / purge, undo and redo,
@@ -198,6 +199,7 @@ test("two tabs: one follows the other, and a conflict keeps both texts", async (
   const dialog = a.getByRole("dialog", { name: "这份草稿在另一个标签页中也被修改了" });
   await expect(dialog).toBeVisible();
   await expect(dialog).toHaveAttribute("aria-modal", "true");
+  await expectAccessible(a, "conflict dialog");
   await expect(dialog).toContainText("对方的（另一个标签页）");
   await expect(dialog).toContainText("我的（本页）");
   const diff = dialog.locator("table.diff");
