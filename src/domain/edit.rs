@@ -243,7 +243,10 @@ pub fn blocks(table: &Table) -> Vec<Block> {
         .enumerate()
         .map(|(i, r)| (GroupKey::of(r), i))
         .collect();
-    keys.sort_by_key(|(k, i)| (k.rank(fw), *i));
+    super::sort::by_key(&mut keys, |(k, _)| {
+        let (a, b) = k.rank(fw);
+        super::sort::pair(a as u64, b as u64)
+    });
     for (key, row) in keys {
         let block_at = match blocks.iter().position(|b| b.level1 == key.level1) {
             Some(b) => b,
@@ -274,7 +277,10 @@ pub fn blocks(table: &Table) -> Vec<Block> {
 pub fn normalize(table: &mut Table) -> Change {
     let fw = table.framework;
     let mut order: Vec<usize> = (0..table.indicators.len()).collect();
-    order.sort_by_key(|&i| GroupKey::of(&table.indicators[i]).rank(fw));
+    super::sort::by_key(&mut order, |&i| {
+        let (a, b) = GroupKey::of(&table.indicators[i]).rank(fw);
+        super::sort::pair(a as u64, b as u64)
+    });
     if order.iter().enumerate().all(|(i, &o)| i == o) {
         return Change::None;
     }

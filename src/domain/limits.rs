@@ -32,18 +32,24 @@ impl std::fmt::Display for LimitError {
 
 impl std::error::Error for LimitError {}
 
+/// Bytes as MB with one decimal, without core's float formatting.
+fn mb1(bytes: usize) -> String {
+    let t = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    format!("{}.{}", t / 10, t % 10)
+}
+
 /// Checks the size of a text before any importer reads it.
 pub fn check_text(text: &str) -> Result<(), LimitError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(LimitError {
             message: format!(
-                "内容过大（{:.1} MB）：一次最多导入 {} MB。请分批导入。",
-                text.len() as f64 / 1_048_576.0,
+                "内容过大（{} MB）：一次最多导入 {} MB。请分批导入。",
+                mb1(text.len()),
                 MAX_IMPORT_BYTES / 1_048_576
             ),
             message_en: format!(
-                "Too large ({:.1} MB): one import takes at most {} MB. Import it in parts.",
-                text.len() as f64 / 1_048_576.0,
+                "Too large ({} MB): one import takes at most {} MB. Import it in parts.",
+                mb1(text.len()),
                 MAX_IMPORT_BYTES / 1_048_576
             ),
         });

@@ -16,6 +16,7 @@ pub mod limits;
 pub mod print;
 pub mod rules;
 pub mod share;
+pub mod sort;
 pub mod suggest;
 pub mod table;
 pub mod tsv;

@@ -118,6 +118,14 @@ struct SheetPart {
     print_titles: Option<usize>,
 }
 
+/// `x` (not negative) with two decimals, without core's float formatting
+/// (about 6 KB of brotli wasm, issue #6). Exact ties round up where
+/// `{x:.2}` rounds to even: at most 0.01 pt apart.
+fn fixed2(x: f64) -> String {
+    let c = (x * 100.0).round() as u64;
+    format!("{}.{:02}", c / 100, c % 100)
+}
+
 /// Column widths in Excel's character units: about 100 across, fitted to
 /// the A4 page width when printed.
 fn column_widths() -> [f64; COLUMNS] {
@@ -196,7 +204,8 @@ impl SheetBuilder {
             let n = top + r + 1;
             let ht = heights[r].clamp(18.0, 409.0);
             self.data.push_str(&format!(
-                "<row r=\"{n}\" ht=\"{ht:.2}\" customHeight=\"1\">"
+                "<row r=\"{n}\" ht=\"{}\" customHeight=\"1\">",
+                fixed2(ht)
             ));
             for (c, slot) in line.iter().enumerate() {
                 let Some((s, text)) = slot else { continue };
@@ -232,7 +241,8 @@ impl SheetBuilder {
         ));
         for (i, w) in column_widths().iter().enumerate() {
             x.push_str(&format!(
-                "<col min=\"{n}\" max=\"{n}\" width=\"{w:.2}\" customWidth=\"1\"/>",
+                "<col min=\"{n}\" max=\"{n}\" width=\"{}\" customWidth=\"1\"/>",
+                fixed2(*w),
                 n = i + 1
             ));
         }

@@ -288,7 +288,9 @@ impl<S: Store> DraftBox<S> {
                 Err(reason) => DraftEntry::Damaged { key, raw, reason },
             });
         }
-        out.sort_by_key(|e| std::cmp::Reverse(e.updated()));
+        crate::domain::sort::by_key(&mut out, |e| {
+            crate::domain::sort::desc(u128::from(e.updated()))
+        });
         Ok(out)
     }
 

@@ -1387,7 +1387,10 @@ pub fn DraftBox() -> impl IntoView {
     let live = Memo::new(move |_| lines(false));
     let trash = Memo::new(move |_| {
         let mut t = lines(true);
-        t.sort_by_key(|l| std::cmp::Reverse(l.meta.trashed));
+        crate::domain::sort::by_key(&mut t, |l| match l.meta.trashed {
+            Some(at) => u128::from(u64::MAX - at),
+            None => 1 << 64,
+        });
         t
     });
     let damaged = Memo::new(move |_| {

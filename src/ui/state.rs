@@ -293,9 +293,23 @@ impl Editor {
                 set_if_changed(suggestions, set_suggestions, suggest::for_all(t));
             })
         });
+        // The tree depends only on the framework, each row's 一级/二级 and
+        // the row ids: typing a name, description or value (most keystrokes)
+        // leaves them as they were, and the tree is not rebuilt.
+        let shape = StoredValue::new(TreeShape::default());
         Effect::new(move |_| {
-            let new = table.with(|t| row_ids.with(|ids| tree_of(t, ids)));
-            set_if_changed(tree, set_tree, new);
+            let new = table.with(|t| {
+                row_ids.with(|ids| {
+                    if shape.with_value(|s| s.matches(t, ids)) {
+                        return None;
+                    }
+                    shape.set_value(TreeShape::of(t, ids));
+                    Some(tree_of(t, ids))
+                })
+            });
+            if let Some(new) = new {
+                set_if_changed(tree, set_tree, new);
+            }
         });
         let editor = Editor {
             all_rows: Trigger::new(),
@@ -635,6 +649,39 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(
 }
 
 /// The display tree: the rows grouped by [`edit::blocks`], as row ids.
+/// What the indicator tree is built from (see [`tree_of`]).
+#[derive(Default)]
+struct TreeShape {
+    framework: Option<crate::domain::Framework>,
+    levels: Vec<(String, String)>,
+    ids: Vec<u64>,
+}
+
+impl TreeShape {
+    fn of(table: &Table, ids: &[u64]) -> TreeShape {
+        TreeShape {
+            framework: Some(table.framework),
+            levels: table
+                .indicators
+                .iter()
+                .map(|r| (r.level1.clone(), r.level2.clone()))
+                .collect(),
+            ids: ids.to_vec(),
+        }
+    }
+
+    fn matches(&self, table: &Table, ids: &[u64]) -> bool {
+        self.framework == Some(table.framework)
+            && self.ids == ids
+            && self.levels.len() == table.indicators.len()
+            && self
+                .levels
+                .iter()
+                .zip(&table.indicators)
+                .all(|((a, b), r)| *a == r.level1 && *b == r.level2)
+    }
+}
+
 fn tree_of(table: &Table, ids: &[u64]) -> Vec<BlockView> {
     edit::blocks(table)
         .into_iter()

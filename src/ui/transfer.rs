@@ -389,7 +389,7 @@ const FIRST_FINDINGS: usize = 3;
 pub fn preview(t: &Table) -> Preview {
     let mut findings = rules::check(t);
     let counts = Counts::of(&findings);
-    findings.sort_by_key(|f| match f.severity() {
+    crate::domain::sort::by_key(&mut findings, |f| match f.severity() {
         Severity::Error => 0,
         Severity::Warning => 1,
         Severity::Hint => 2,
@@ -706,7 +706,7 @@ fn unit_tables(ws: &Workspace, open_id: &str, current: &Table) -> Vec<Table> {
             })
         })
         .collect();
-    drafts.sort_by_key(|(at, _)| *at);
+    crate::domain::sort::by_key(&mut drafts, |(at, _)| *at as u128);
     let mut tables: Vec<Table> = drafts.into_iter().map(|(_, t)| t).collect();
     if !seen_open {
         tables.push(current.clone());
@@ -1332,12 +1332,13 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
         // Refused before reading (the text's own limit is checked after).
         if file.size() > 2.0 * limits::MAX_IMPORT_BYTES as f64 {
             replace(Source::default());
-            let mb = file.size() / 1_048_576.0;
+            let t = (file.size() * 10.0 / 1_048_576.0 + 0.5) as u64;
+            let mb = format!("{}.{}", t / 10, t % 10);
             let max = limits::MAX_IMPORT_BYTES / 1_048_576;
             problem.set(Some(match lang() {
-                Lang::Zh => format!("文件「{name}」过大（{mb:.1} MB）：一次最多导入 {max} MB。"),
+                Lang::Zh => format!("文件「{name}」过大（{mb} MB）：一次最多导入 {max} MB。"),
                 Lang::En => format!(
-                    "The file “{name}” is too large ({mb:.1} MB): one import takes at most {max} MB."
+                    "The file “{name}” is too large ({mb} MB): one import takes at most {max} MB."
                 ),
             }));
             return;

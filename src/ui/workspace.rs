@@ -153,10 +153,10 @@ pub fn is_default_name(name: &str, table: &Table) -> bool {
 /// Most recently edited first (the newer of two drafts edited in the same
 /// millisecond first); damaged entries last.
 fn sort_entries(es: &mut [DraftEntry]) {
-    es.sort_by_key(|e| {
-        std::cmp::Reverse(match e {
-            DraftEntry::Ok { meta, .. } => (meta.updated, meta.created),
-            DraftEntry::Damaged { .. } => (0, 0),
+    crate::domain::sort::by_key(es, |e| {
+        crate::domain::sort::desc(match e {
+            DraftEntry::Ok { meta, .. } => crate::domain::sort::pair(meta.updated, meta.created),
+            DraftEntry::Damaged { .. } => 0,
         })
     });
 }
