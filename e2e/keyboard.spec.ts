@@ -35,6 +35,10 @@ test("fill a table, add, move and remove rows, follow a finding: keyboard only",
   await typeInto(page, page.getByLabel("财政资金"), "40.00");
   await page.keyboard.press("Tab");
   await expect(page.locator("#budget-sum")).toContainText("合计不符");
+  // Screen readers hear the new counts once typing pauses (a polite status).
+  const announcer = page.getByRole("status").filter({ hasText: "检查结果已更新" });
+  await expect(announcer).toHaveAttribute("aria-live", "polite");
+  await expect(announcer).toContainText(/错误 \d+，警告 \d+，提示 \d+。/);
 
   // A finding in the check list takes focus to its field.
   const summary = page.getByRole("region", { name: "检查结果" });
