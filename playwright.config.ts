@@ -2,7 +2,8 @@ import { defineConfig } from "@playwright/test";
 
 // End-to-end tests against the release build in dist/ (run `trunk build --release` first;
 // scripts/test does). Uses Debian's /usr/bin/chromium: never run `playwright install`.
-const chromiumArgs = [
+// Shared with bench/playwright.config.ts.
+export const chromiumArgs = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

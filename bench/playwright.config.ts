@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumArgs } from "../playwright.config";
 
 // Browser benchmarks (not part of scripts/test): scripts/bench runs them
 // against the release build in dist/, in Debian's headless Chromium.
@@ -17,17 +18,7 @@ export default defineConfig({
     baseURL: "http://127.0.0.1:4180/",
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-      ],
+      args: chromiumArgs,
     },
   },
   webServer: {

@@ -15,51 +15,16 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::sleep;
+use support::{sleep, Page};
 
 async fn settle() {
     support::settle_for(30).await;
 }
 
-struct Page {
-    root: HtmlElement,
-    _mounted: jixiao::ui::Mounted,
-}
-
-impl Drop for Page {
-    fn drop(&mut self) {
-        self.root.remove();
-    }
-}
-
 impl Page {
-    async fn open(store: &MemoryStore) -> Page {
-        let doc = web_sys::window().unwrap().document().unwrap();
-        let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-        doc.body().unwrap().append_child(&root).unwrap();
-        let mounted = jixiao::ui::mount_with_store(root.clone(), store.clone());
-        settle().await;
-        Page {
-            root,
-            _mounted: mounted,
-        }
-    }
-
-    fn find(&self, label: &str) -> Option<Element> {
-        support::find(&self.root, label)
-    }
-
     fn get(&self, label: &str) -> Element {
         self.find(label)
             .unwrap_or_else(|| panic!("no element labelled {label}"))
-    }
-
-    fn by_id(&self, id: &str) -> HtmlElement {
-        self.root
-            .query_selector(&format!("#{id}"))
-            .unwrap()
-            .unwrap_or_else(|| panic!("no #{id}"))
-            .unchecked_into()
     }
 
     fn value(&self, label: &str) -> String {

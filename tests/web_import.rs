@@ -16,7 +16,7 @@ use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::sleep;
+use support::{sleep, Page};
 
 /// The published text layout of eight tables.
 const FIXTURE: &str = include_str!("fixtures/tianjin-2025-tables-1-8.txt");
@@ -25,44 +25,9 @@ async fn settle() {
     support::settle_for(30).await;
 }
 
-struct Page {
-    root: HtmlElement,
-    _mounted: jixiao::ui::Mounted,
-}
-
-impl Drop for Page {
-    fn drop(&mut self) {
-        self.root.remove();
-    }
-}
-
 impl Page {
-    async fn open(store: &MemoryStore) -> Page {
-        let doc = web_sys::window().unwrap().document().unwrap();
-        let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-        doc.body().unwrap().append_child(&root).unwrap();
-        let mounted = jixiao::ui::mount_with_store(root.clone(), store.clone());
-        settle().await;
-        Page {
-            root,
-            _mounted: mounted,
-        }
-    }
-
-    fn by_id(&self, id: &str) -> HtmlElement {
-        self.root
-            .query_selector(&format!("#{id}"))
-            .unwrap()
-            .unwrap_or_else(|| panic!("no #{id}"))
-            .unchecked_into()
-    }
-
     fn count(&self, selector: &str) -> u32 {
         self.root.query_selector_all(selector).unwrap().length()
-    }
-
-    fn text(&self, id: &str) -> String {
-        self.by_id(id).text_content().unwrap_or_default()
     }
 }
 

@@ -8,59 +8,20 @@ use jixiao::domain::{edit, Lang};
 use jixiao::storage::{prefs, DraftBox, DraftEntry, MemoryStore, Store};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::sleep;
+use support::{sleep, Page};
 
 async fn settle() {
     support::settle_for(30).await;
 }
 
-struct Page {
-    root: HtmlElement,
-    _mounted: jixiao::ui::Mounted,
-}
-
-impl Drop for Page {
-    fn drop(&mut self) {
-        self.root.remove();
-    }
-}
-
 impl Page {
-    async fn open(store: &MemoryStore) -> Page {
-        let doc = web_sys::window().unwrap().document().unwrap();
-        let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-        doc.body().unwrap().append_child(&root).unwrap();
-        let mounted = jixiao::ui::mount_with_store(root.clone(), store.clone());
-        settle().await;
-        Page {
-            root,
-            _mounted: mounted,
-        }
-    }
-
-    fn find(&self, label: &str) -> Option<Element> {
-        support::find(&self.root, label)
-    }
-
     fn has(&self, label: &str) -> bool {
         self.find(label).is_some()
-    }
-
-    fn by_id(&self, id: &str) -> HtmlElement {
-        self.root
-            .query_selector(&format!("#{id}"))
-            .unwrap()
-            .unwrap_or_else(|| panic!("no #{id}"))
-            .unchecked_into()
-    }
-
-    fn text(&self, id: &str) -> String {
-        self.by_id(id).text_content().unwrap_or_default()
     }
 
     /// The button whose text (or aria-label) is `name`.

@@ -62,6 +62,40 @@ pub fn capitalized(s: &str) -> String {
     }
 }
 
+/// A number as English writes it: the whole part grouped in thousands
+/// (`1234567.50` → `1,234,567.50`); anything else unchanged.
+pub fn group_thousands(number: &str) -> String {
+    let (sign, rest) = match number.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", number),
+    };
+    let (whole, frac) = match rest.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (rest, None),
+    };
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return number.to_string();
+    }
+    let mut out = String::with_capacity(number.len() + whole.len() / 3);
+    out.push_str(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// A count as English writes it (`1,234`).
+pub fn grouped(n: usize) -> String {
+    group_thousands(&n.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +116,17 @@ mod tests {
         assert_eq!(capitalized("project name"), "Project name");
         assert_eq!(capitalized("项目名称"), "项目名称");
         assert_eq!(capitalized(""), "");
+    }
+
+    #[test]
+    fn numbers_are_grouped_in_thousands_for_english() {
+        assert_eq!(group_thousands("1234567.50"), "1,234,567.50");
+        assert_eq!(group_thousands("-1000"), "-1,000");
+        assert_eq!(group_thousands("999.9"), "999.9");
+        assert_eq!(group_thousands("45.00"), "45.00");
+        assert_eq!(group_thousands("abc"), "abc");
+        assert_eq!(grouped(1_000_000), "1,000,000");
+        assert_eq!(grouped(12), "12");
     }
 
     #[test]

@@ -47,23 +47,6 @@ fn opt(s: &Option<String>) -> &str {
     s.as_deref().unwrap_or("")
 }
 
-/// `s` with its first letter in capitals ("project name" → "Project name").
-fn capitalized(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// A field's name as a place in the list.
-fn field_name(f: Field, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => f.label_zh().to_string(),
-        Lang::En => capitalized(f.label_en()),
-    }
-}
-
 /// The money unit in `lang`: the form's word, with its size in English
 /// (as the editor's unit select shows it).
 fn money_unit(u: MoneyUnit, lang: Lang) -> &'static str {
@@ -88,7 +71,7 @@ pub fn differences(theirs: &Table, mine: &Table, lang: Lang) -> Vec<Difference> 
             });
         }
     };
-    let named = |f: Field| field_name(f, lang);
+    let named = |f: Field| f.title(lang);
     field(named(Field::UnitCode), &theirs.unit_code, &mine.unit_code);
     field(named(Field::UnitName), &theirs.unit_name, &mine.unit_name);
     field(

@@ -22,6 +22,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::domain::lang::grouped;
 use crate::domain::rules::{self, Counts};
 use crate::domain::{edit, examples, exchange, Document, Lang, Table};
 use crate::editing::{differences, Debounce, Difference};
@@ -33,7 +34,7 @@ use super::history::UndoButtons;
 use super::lang::{lang, tr};
 use super::state::{Editor, Section};
 use super::workspace::{
-    both, count_en, default_name, fresh_id, grouped, is_default_name, now_ms, save_error_text,
+    both, count_en, default_name, fresh_id, is_default_name, now_ms, save_error_text,
     store_error_text, Msg, Workspace,
 };
 

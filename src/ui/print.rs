@@ -222,7 +222,7 @@ fn PrintPage(job: PrintJob, on_excel: Callback<PrintJob>) -> impl IntoView {
             Lang::En => format!(
                 "{unit}: {}, total budget {} {}",
                 count_en(n, "table", "tables"),
-                group_thousands(&s.total.to_string()),
+                crate::domain::lang::group_thousands(&s.total.to_string()),
                 s.money_unit.label()
             ),
         }
@@ -286,35 +286,6 @@ fn PrintPage(job: PrintJob, on_excel: Callback<PrintJob>) -> impl IntoView {
     }
 }
 
-/// A number as English writes it: the whole part grouped in thousands
-/// (`1234567.50` → `1,234,567.50`); anything else unchanged.
-pub fn group_thousands(number: &str) -> String {
-    let (sign, rest) = match number.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", number),
-    };
-    let (whole, frac) = match rest.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (rest, None),
-    };
-    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
-        return number.to_string();
-    }
-    let mut out = String::with_capacity(number.len() + whole.len() / 3);
-    out.push_str(sign);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
-}
-
 /// Text or a stand-in when blank.
 pub fn non_blank(text: &str, instead: &str) -> String {
     let t = text.trim();
@@ -351,19 +322,4 @@ pub fn PrintFallback(table: Signal<Table>) -> impl IntoView {
         before.remove();
         after.remove();
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::group_thousands;
-    use wasm_bindgen_test::wasm_bindgen_test;
-
-    #[wasm_bindgen_test]
-    fn english_numbers_are_grouped() {
-        assert_eq!(group_thousands("1234567.50"), "1,234,567.50");
-        assert_eq!(group_thousands("-1000"), "-1,000");
-        assert_eq!(group_thousands("999.9"), "999.9");
-        assert_eq!(group_thousands("45.00"), "45.00");
-        assert_eq!(group_thousands("abc"), "abc");
-    }
 }

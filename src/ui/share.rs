@@ -21,7 +21,8 @@ use super::print::{
 use super::transfer::{
     copy_text, counts_html, findings_html, open_draft, use_workspace, Modal, Transfer,
 };
-use super::workspace::{count_en, grouped};
+use super::workspace::count_en;
+use crate::domain::lang::grouped;
 
 /// The page's address without its fragment.
 fn page_address() -> String {

@@ -1671,7 +1671,7 @@ fn push_again(out: &mut String, again: usize, l: Lang) {
             (Lang::En, 1) => "1 of them is identical to a table already in the draft box and would be imported twice.".to_string(),
             (Lang::En, _) => format!(
                 "{} of them are identical to tables already in the draft box and would be imported twice.",
-                super::workspace::grouped(again)
+                crate::domain::lang::grouped(again)
             ),
         };
         push_tag(out, "p", "import-missing", &text);
@@ -1780,7 +1780,7 @@ fn push_item(
         if p.more > 0 {
             let more = match l {
                 Lang::Zh => format!("另有 {} 条", p.more),
-                Lang::En => format!("{} more", super::workspace::grouped(p.more)),
+                Lang::En => format!("{} more", crate::domain::lang::grouped(p.more)),
             };
             push_tag(out, "li", "more", &more);
         }

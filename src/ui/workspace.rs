@@ -353,19 +353,6 @@ pub fn count_en(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
-        format!("{} {many}", grouped(n))
+        format!("{} {many}", crate::domain::lang::grouped(n))
     }
-}
-
-/// `n` with thousands separated by commas (English).
-pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -1,4 +1,6 @@
 //! Helpers shared by the browser component tests (tests/web_*.rs).
+//! Each test file uses a subset, hence the `dead_code` allowance.
+#![allow(dead_code)]
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -73,4 +75,49 @@ pub fn find(root: &HtmlElement, label: &str) -> Option<Element> {
             let id = l.get_attribute("for")?;
             root.query_selector(&format!("#{id}")).ok()?
         })
+}
+
+/// The page mounted over a draft box in memory, in a fresh element of
+/// the document (removed when dropped). Two pages over clones of one
+/// store behave like two tabs.
+pub struct Page {
+    pub root: HtmlElement,
+    _mounted: jixiao::ui::Mounted,
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+impl Page {
+    pub async fn open(store: &jixiao::storage::MemoryStore) -> Page {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+        doc.body().unwrap().append_child(&root).unwrap();
+        let mounted = jixiao::ui::mount_with_store(root.clone(), store.clone());
+        settle_for(30).await;
+        Page {
+            root,
+            _mounted: mounted,
+        }
+    }
+
+    /// The control with this accessible name (see [`find`]).
+    pub fn find(&self, label: &str) -> Option<Element> {
+        find(&self.root, label)
+    }
+
+    pub fn by_id(&self, id: &str) -> HtmlElement {
+        self.root
+            .query_selector(&format!("#{id}"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no #{id}"))
+            .unchecked_into()
+    }
+
+    pub fn text(&self, id: &str) -> String {
+        self.by_id(id).text_content().unwrap_or_default()
+    }
 }
