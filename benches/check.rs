@@ -6,7 +6,8 @@
 //! about 10,000 indicator rows).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use jixiao::domain::{edit, exchange, layout, rules, suggest, Document, Indicator, Table};
+use jixiao_domain::{edit, rules, suggest, Document, Indicator, Table};
+use jixiao_formats::{exchange, layout};
 
 const FIXTURE: &str = include_str!("../tests/fixtures/tianjin-2025-tables-1-8.txt");
 

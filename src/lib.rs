@@ -1,18 +1,17 @@
-//! jixiao: 绩效目标表编制器.
+//! jixiao: 绩效目标表编制器 — the web page.
 //!
-//! Three layers, arrows pointing one way (ui → storage → domain):
-//! - [`domain`]: the table model, the value parser, the review rules, the
-//!   importers and exporters. Pure Rust, no web APIs, tested natively.
-//! - [`storage`]: drafts in a key-value store (localStorage in the browser,
-//!   memory in tests), with format versions and migration.
-//! - [`editing`]: the editor page's logic without the browser: undo
-//!   history, autosave timing, differences between two versions of a draft.
-//! - `ui`: Leptos components (wasm32 only). They hold signals and call the
-//!   domain; no rule logic lives there.
+//! The browser-free layers are crates under `crates/` (see ARCHITECTURE.md):
+//! - [`jixiao_domain`]: model, money, values, frameworks, rules;
+//! - [`jixiao_formats`]: every importer and exporter, encodings;
+//! - [`jixiao_drafts`]: the store trait, migrations, undo, autosave, the
+//!   save/merge/conflict policy.
+//!
+//! This package is the page (`ui`, wasm32 only) and the `jixiao`
+//! command-line checker (`src/bin/jixiao.rs`), both thin over those crates.
 
-pub mod domain;
-pub mod editing;
-pub mod storage;
+pub use jixiao_domain as domain;
+pub use jixiao_drafts as drafts;
+pub use jixiao_formats as formats;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -167,7 +167,7 @@ fn share_prints_one_fragment_per_table_that_decodes() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let lines: Vec<String> = stdout(&o).lines().map(String::from).collect();
     assert_eq!(lines.len(), 8);
-    let first = jixiao::domain::share::decode(&lines[0]).unwrap();
+    let first = jixiao_formats::share::decode(&lines[0]).unwrap();
     assert_eq!(first.project, "科技统计信息系统建设和运维");
 }
 

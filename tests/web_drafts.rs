@@ -7,7 +7,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use jixiao::domain::{edit, Indicator, Table};
-use jixiao::storage::{DraftBox, DraftEntry, MemoryStore};
+use jixiao::drafts::{DraftBox, DraftEntry, MemoryStore};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};

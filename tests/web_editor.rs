@@ -3,7 +3,8 @@
 //!   cargo test --target wasm32-unknown-unknown --test web_editor
 #![cfg(target_arch = "wasm32")]
 
-use jixiao::domain::{examples, Amount, Budget, Indicator, Table};
+use jixiao::domain::{Amount, Budget, Indicator, Table};
+use jixiao::formats::examples;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};

@@ -8,7 +8,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use jixiao::domain::{edit, Lang, Table};
-use jixiao::storage::{prefs, DraftBox, DraftEntry, MemoryStore};
+use jixiao::drafts::{prefs, DraftBox, DraftEntry, MemoryStore};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};

@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use jixiao::domain::{edit, Lang};
-use jixiao::storage::{prefs, DraftBox, DraftEntry, MemoryStore, Store};
+use jixiao::drafts::{prefs, DraftBox, DraftEntry, MemoryStore, Store};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};

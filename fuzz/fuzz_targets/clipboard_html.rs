@@ -3,9 +3,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    if let Ok(doc) = jixiao::domain::clipboard::import_html(text) {
+    if let Ok(doc) = jixiao_formats::clipboard::import_html(text) {
         for t in &doc.tables {
-            let _ = jixiao::domain::rules::check(t);
+            let _ = jixiao_domain::rules::check(t);
         }
     }
 });

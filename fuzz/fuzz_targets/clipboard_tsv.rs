@@ -3,5 +3,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let _ = jixiao::domain::clipboard::import_tsv(text);
+    let _ = jixiao_formats::clipboard::import_tsv(text);
 });

@@ -1,7 +1,7 @@
 #![no_main]
 //! Exchange JSON: reading never panics, and what reads writes back the same.
 use libfuzzer_sys::fuzz_target;
-use jixiao::domain::exchange;
+use jixiao_formats::exchange;
 
 fuzz_target!(|text: &str| {
     if let Ok(doc) = exchange::read_tables(text) {

@@ -1,7 +1,7 @@
 #![no_main]
 //! Share-link fragments: decoding never panics; a decoded table encodes again.
 use libfuzzer_sys::fuzz_target;
-use jixiao::domain::share;
+use jixiao_formats::share;
 
 fuzz_target!(|text: &str| {
     if let Ok(table) = share::decode(text) {

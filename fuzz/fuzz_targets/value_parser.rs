@@ -3,6 +3,6 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let v = jixiao::domain::value::parse(text);
+    let v = jixiao_domain::value::parse(text);
     let _ = (v.reading_zh(), v.reading_en());
 });

@@ -21,7 +21,8 @@ macro_rules! out {
     }};
 }
 
-use jixiao::domain::{self, exchange, rules, Document, Severity};
+use jixiao_domain::{rules, Document, Severity};
+use jixiao_formats::{self as formats, exchange};
 
 const USAGE: &str = "\
 jixiao — 绩效目标表检查工具 (performance target table checker)
@@ -57,18 +58,18 @@ fn main() -> ExitCode {
         }
         Some("print") => match &args[1..] {
             [file] => with_doc(file, |doc| {
-                let options = domain::print::PrintOptions {
+                let options = formats::print::PrintOptions {
                     summary: doc.tables.len() > 1,
                     standalone: true,
                 };
-                out!("{}", domain::print::document_html(&doc.tables, &options));
+                out!("{}", formats::print::document_html(&doc.tables, &options));
                 ExitCode::SUCCESS
             }),
             _ => usage_error("print 需要且只需要一个文件 (print takes exactly one FILE)"),
         },
         Some("xlsx") => match &args[1..] {
             [file, target] => with_doc(file, |doc| {
-                let bytes = domain::xlsx::workbook(&doc.tables);
+                let bytes = formats::xlsx::workbook(&doc.tables);
                 match std::fs::write(target, bytes) {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(e) => {
@@ -118,7 +119,7 @@ fn load(path: &str) -> Result<Document, String> {
         exchange::from_json(&text)
             .map_err(|e| format!("{path}: {} ({})", e.message_zh(), e.message_en()))?
     } else {
-        domain::layout::import(&text).map_err(|e| {
+        formats::layout::import(&text).map_err(|e| {
             format!(
                 "{path}: 第 {} 行 line {}: {} ({})",
                 e.line, e.line, e.message, e.message_en
@@ -166,7 +167,7 @@ fn share(path: &str) -> ExitCode {
     };
     let mut failed = false;
     for (i, table) in doc.tables.iter().enumerate() {
-        match domain::share::encode(table) {
+        match formats::share::encode(table) {
             Ok(payload) => out!("#share={payload}"),
             Err(e) => {
                 eprintln!(
@@ -236,7 +237,12 @@ fn check(files: &[&String], json: bool) -> ExitCode {
     }
 }
 
-fn print_report(path: &str, index: usize, table: &domain::Table, findings: &[rules::Finding]) {
+fn print_report(
+    path: &str,
+    index: usize,
+    table: &jixiao_domain::Table,
+    findings: &[rules::Finding],
+) {
     let name = if table.project.trim().is_empty() {
         "（未命名项目）"
     } else {

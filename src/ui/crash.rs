@@ -10,8 +10,8 @@
 use wasm_bindgen::JsCast;
 
 use crate::domain::Lang;
-use crate::storage::backup;
-use crate::storage::drafts::PREFIX;
+use crate::drafts::backup;
+use crate::drafts::drafts::PREFIX;
 
 /// Installs the panic hook: log to the console, then show the banner.
 pub fn install() {

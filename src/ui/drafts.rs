@@ -24,10 +24,11 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::lang::grouped;
 use crate::domain::rules::{self, Counts};
-use crate::domain::{edit, examples, exchange, Document, Lang, Table};
-use crate::editing::{differences, Debounce, Difference};
-use crate::storage::drafts::{copy_name, key_of, DraftMeta, LoadError, PREFIX};
-use crate::storage::{Draft, DraftEntry, SaveError, StoreError};
+use crate::domain::{edit, Document, Lang, Table};
+use crate::drafts::drafts::{copy_name, key_of, DraftMeta, LoadError, PREFIX};
+use crate::drafts::{differences, Debounce, Difference};
+use crate::drafts::{Draft, DraftEntry, SaveError, StoreError};
+use crate::formats::{examples, exchange};
 
 use super::dom;
 use super::history::UndoButtons;

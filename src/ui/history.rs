@@ -1,6 +1,6 @@
 //! 撤销 / 重做: the buttons and the keyboard shortcuts.
 //!
-//! One history for the whole table (`crate::editing::History`, kept by the
+//! One history for the whole table (`crate::drafts::History`, kept by the
 //! [`Editor`]): typing is one step per field per pause, each structural
 //! edit one step, at least 100 steps.
 //!

@@ -11,7 +11,7 @@ use std::cell::Cell;
 use leptos::prelude::*;
 
 use crate::domain::Lang;
-use crate::storage::prefs;
+use crate::drafts::prefs;
 
 use super::workspace::Workspace;
 

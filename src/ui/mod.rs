@@ -15,6 +15,7 @@ pub mod help;
 mod history;
 mod indicators;
 pub mod lang;
+pub mod local_store;
 mod offline;
 mod print;
 mod share;
@@ -25,7 +26,8 @@ pub mod workspace;
 
 use leptos::prelude::*;
 
-use crate::domain::{edit, examples, Lang, Table};
+use crate::domain::{edit, Lang, Table};
+use crate::formats::examples;
 
 use fields::{BasicSection, BudgetSection, GoalsSection, PurposeSection};
 use indicators::IndicatorSection;
@@ -212,8 +214,8 @@ pub struct Mounted {
 /// by pages embedding the editor): the table is the one draft of a draft
 /// box in memory.
 pub fn mount_in(parent: web_sys::HtmlElement, table: Table) -> Mounted {
-    let store = crate::storage::MemoryStore::new();
-    let mut drafts = crate::storage::DraftBox::new(store.clone());
+    let store = crate::drafts::MemoryStore::new();
+    let mut drafts = crate::drafts::DraftBox::new(store.clone());
     let name = workspace::default_name(&table);
     drafts
         .create(&workspace::fresh_id(), &name, table, workspace::now_ms())
@@ -225,7 +227,7 @@ pub fn mount_in(parent: web_sys::HtmlElement, table: Table) -> Mounted {
 /// mounts over clones of one store behave like two tabs).
 pub fn mount_with_store(
     parent: web_sys::HtmlElement,
-    store: crate::storage::MemoryStore,
+    store: crate::drafts::MemoryStore,
 ) -> Mounted {
     let handle = leptos::mount::mount_to(parent, move || {
         let ws = Workspace::with_store(workspace::PageStore::Memory(store), false, None);

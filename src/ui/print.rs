@@ -14,9 +14,9 @@
 use leptos::portal::Portal;
 use leptos::prelude::*;
 
-use crate::domain::print::{self, PrintOptions, PRINT_CSS};
 use crate::domain::rules::{self, Counts};
 use crate::domain::{Lang, Table};
+use crate::formats::print::{self, PrintOptions, PRINT_CSS};
 
 use super::lang::{lang, tr};
 use super::workspace::count_en;

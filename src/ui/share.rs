@@ -11,7 +11,8 @@ use leptos::portal::Portal;
 use leptos::prelude::*;
 
 use crate::domain::rules::{self, Counts};
-use crate::domain::{limits, share, Lang, Table};
+use crate::domain::{Lang, Table};
+use crate::formats::{limits, share};
 
 use super::dom;
 use super::lang::{lang, tr};

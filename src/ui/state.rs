@@ -16,7 +16,7 @@ use crate::domain::framework::Level2;
 use crate::domain::rules::{self, Column, Counts, Field, Finding, Place, Severity};
 use crate::domain::suggest::{self, Suggestion};
 use crate::domain::{Framework, MoneyUnit, Table};
-use crate::editing::History;
+use crate::drafts::History;
 
 /// What an undo step restores: the table and its row ids (so rows keep
 /// their views, and a removed row comes back as it was).

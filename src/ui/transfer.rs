@@ -18,10 +18,11 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::domain::print::escape_html;
 use crate::domain::rules::{self, Counts, Finding, Severity};
-use crate::domain::{clipboard, exchange, layout, limits, share, tsv, xlsx, Document, Lang, Table};
-use crate::storage::{backup, drafts, Draft, Store};
+use crate::domain::{Document, Lang, Table};
+use crate::drafts::{backup, drafts, Draft, Store};
+use crate::formats::print::escape_html;
+use crate::formats::{clipboard, exchange, layout, limits, share, tsv, xlsx};
 
 use super::dom;
 use super::drafts::{use_session, Session};

@@ -11,11 +11,11 @@ use leptos::prelude::*;
 
 use crate::domain::rules::Counts;
 use crate::domain::{Lang, Table};
-use crate::storage::drafts::DraftMeta;
-use crate::storage::local::LocalStore;
-use crate::storage::{
+use crate::drafts::drafts::DraftMeta;
+use crate::drafts::{
     backup, Draft, DraftBox, DraftEntry, MemoryStore, SaveError, Store, StoreError,
 };
+use crate::ui::local_store::LocalStore;
 
 use super::lang::{lang, tr};
 

@@ -92,7 +92,7 @@ impl Drop for Page {
 }
 
 impl Page {
-    pub async fn open(store: &jixiao::storage::MemoryStore) -> Page {
+    pub async fn open(store: &jixiao::drafts::MemoryStore) -> Page {
         let doc = web_sys::window().unwrap().document().unwrap();
         let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
         doc.body().unwrap().append_child(&root).unwrap();

@@ -1,0 +1,167 @@
+//! A backup of the whole draft box as one JSON file, and reading it back.
+//!
+//! `{"format":"jixiao-backup","version":1,"drafts":[<draft envelope>…]}`:
+//! the draft envelopes exactly as stored, so a backup restores names,
+//! trash state and tables. Restoring only ever adds drafts (under new ids
+//! when an id is taken); it never changes existing ones.
+
+use serde_json::Value as Json;
+
+use super::drafts::{parse_envelope, Draft, DraftBox, SaveError};
+use super::Store;
+use jixiao_domain::Lang;
+
+pub const FORMAT: &str = "jixiao-backup";
+pub const VERSION: u64 = 1;
+
+/// Writes every readable draft (damaged entries are left out: download
+/// those from the draft box as they are).
+pub fn export<S: Store>(drafts: &DraftBox<S>) -> Result<String, super::StoreError> {
+    let mut out = Vec::new();
+    for entry in drafts.list()? {
+        if let super::DraftEntry::Ok { meta, .. } = entry {
+            if let Some(raw) = drafts.raw(&super::drafts::key_of(&meta.id))? {
+                if let Ok(json) = serde_json::from_str::<Json>(&raw) {
+                    out.push(json);
+                }
+            }
+        }
+    }
+    let backup = serde_json::json!({ "format": FORMAT, "version": VERSION, "drafts": out });
+    Ok(serde_json::to_string_pretty(&backup).expect("backup serializes"))
+}
+
+/// A backup made straight from stored envelope texts, without the draft box
+/// (used after a crash, when only the raw store can be trusted). Entries that
+/// are not JSON are left out.
+pub fn from_raw_envelopes(raws: impl IntoIterator<Item = String>) -> String {
+    let drafts: Vec<Json> = raws
+        .into_iter()
+        .filter_map(|raw| serde_json::from_str::<Json>(&raw).ok())
+        .collect();
+    let backup = serde_json::json!({ "format": FORMAT, "version": VERSION, "drafts": drafts });
+    serde_json::to_string_pretty(&backup).expect("backup serializes")
+}
+
+/// Whether a JSON text is a backup file (so the importer can route it).
+pub fn is_backup(text: &str) -> bool {
+    serde_json::from_str::<Json>(text)
+        .ok()
+        .and_then(|v| v.get("format").and_then(Json::as_str).map(|f| f == FORMAT))
+        .unwrap_or(false)
+}
+
+/// The drafts in a backup, with a message for each one that cannot be read
+/// (messages in Chinese; see [`read_in`]).
+pub fn read(text: &str) -> Result<(Vec<Draft>, Vec<String>), String> {
+    read_in(text, Lang::Zh)
+}
+
+/// The drafts in a backup, with a message in `lang` for each one that
+/// cannot be read.
+pub fn read_in(text: &str, lang: Lang) -> Result<(Vec<Draft>, Vec<String>), String> {
+    let json: Json = serde_json::from_str(text).map_err(|e| match lang {
+        Lang::Zh => format!("备份文件不是有效的 JSON：{e}"),
+        Lang::En => format!("The backup file is not valid JSON: {e}"),
+    })?;
+    if json.get("format").and_then(Json::as_str) != Some(FORMAT) {
+        return Err(lang
+            .pick(
+                "这不是草稿箱备份文件。",
+                "This is not a draft box backup file.",
+            )
+            .into());
+    }
+    match json.get("version").and_then(Json::as_u64) {
+        Some(v) if v > VERSION => {
+            return Err(match lang {
+                Lang::Zh => format!("备份由更新版本写入（版本 {v}）：请使用新版本恢复。"),
+                Lang::En => format!(
+                    "The backup was written by a newer version (version {v}): restore it with the newer version."
+                ),
+            })
+        }
+        Some(_) => {}
+        None => {
+            return Err(lang
+                .pick(
+                    "备份文件缺少版本号。",
+                    "The backup file has no version number.",
+                )
+                .into())
+        }
+    }
+    let items = json.get("drafts").and_then(Json::as_array).ok_or_else(|| {
+        lang.pick(
+            "备份文件缺少 drafts 列表。",
+            "The backup file has no list of drafts.",
+        )
+        .to_string()
+    })?;
+    let mut drafts = Vec::new();
+    let mut problems = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match parse_envelope(&item.to_string()) {
+            Ok(mut d) => {
+                d.newer_version = None;
+                drafts.push(d)
+            }
+            Err(why) => problems.push(match lang {
+                Lang::Zh => format!("第 {} 个草稿无法读取：{why}", i + 1),
+                Lang::En => format!("Draft {} cannot be read: {why}", i + 1),
+            }),
+        }
+    }
+    Ok((drafts, problems))
+}
+
+/// Adds the drafts of a backup to the box. Ids already present get a new id
+/// from `fresh_id`; nothing existing is changed. Returns the new drafts.
+pub fn restore<S: Store>(
+    drafts: &mut DraftBox<S>,
+    incoming: Vec<Draft>,
+    now: u64,
+    mut fresh_id: impl FnMut() -> String,
+) -> Result<Vec<Draft>, SaveError> {
+    let mut added = Vec::new();
+    for d in incoming {
+        let taken = drafts.load(&d.meta.id).is_ok()
+            || drafts.raw(&super::drafts::key_of(&d.meta.id))?.is_some();
+        let id = if taken { fresh_id() } else { d.meta.id.clone() };
+        let mut created = drafts.create(&id, &d.meta.name, d.table, now)?;
+        if d.meta.trashed.is_some() {
+            created = drafts.trash(&id, now)?;
+        }
+        added.push(created);
+    }
+    Ok(added)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_follow_the_language() {
+        assert!(read_in("{", Lang::En)
+            .unwrap_err()
+            .starts_with("The backup file is not valid JSON"));
+        assert!(read_in("{", Lang::Zh)
+            .unwrap_err()
+            .starts_with("备份文件不是有效的 JSON"));
+        let newer = r#"{"format":"jixiao-backup","version":5,"drafts":[]}"#;
+        assert!(read_in(newer, Lang::En)
+            .unwrap_err()
+            .contains("newer version"));
+        let (_, problems) = read_in(
+            r#"{"format":"jixiao-backup","version":1,"drafts":[{"version":2}]}"#,
+            Lang::En,
+        )
+        .unwrap();
+        assert!(
+            problems[0].starts_with("Draft 1 cannot be read"),
+            "{problems:?}"
+        );
+        assert_eq!(read("{").unwrap_err(), read_in("{", Lang::Zh).unwrap_err());
+    }
+}

@@ -1,0 +1,554 @@
+//! The print view: tables in the official published layout, as HTML.
+//!
+//! The layout is the one of the published documents (see the fixture
+//! `tests/fixtures/tianjin-2025-tables-1-8.txt`):
+//!
+//! ```text
+//! 1.<项目名称>绩效目标表
+//! 331202天津市科学技术发展战略研究院                       单位：万元
+//! ┌────────────┬───────────────────────────────────────────────────┐
+//! │ 项目名称   │ <项目名称>                                        │
+//! ├────────────┼──────┬──────┬──────────────┬──────┬────────┬──────┤
+//! │ 预算规模及 │预算数│45.00 │其中：财政资金│45.00 │其他资金│      │
+//! │ 资金用途   ├──────┴──────┴──────────────┴──────┴────────┴──────┤
+//! │            │ <资金用途>                                        │
+//! ├────────────┼───────────────────────────────────────────────────┤
+//! │ 绩效目标   │ 1.…                                               │
+//! └────────────┴───────────────────────────────────────────────────┘
+//! ┌────────┬────────┬─────────────┬─────────────┬────────┐
+//! │一级指标│二级指标│ 三级指标    │绩效指标描述 │ 指标值 │
+//! ├────────┼────────┼─────────────┼─────────────┼────────┤
+//! │产出指标│数量指标│ …           │ …           │ 3个    │  一级 merged over its rows,
+//! │        ├────────┼─────────────┼─────────────┼────────┤  二级 merged over consecutive
+//! │        │质量指标│ …           │ …           │ ≥70分  │  rows with the same 二级
+//! ```
+//!
+//! The budget row has seven cells and the indicator rows five, so all of it
+//! sits on one grid of [`COLUMNS`] = 7 columns: the 三级 and 描述 cells each
+//! span two. [`grid`] builds that grid once; the print view, the `.xlsx`
+//! ([`crate::xlsx`]) and the tab-separated text
+//! ([`crate::tsv`]) all draw it, so the three cannot disagree.
+//!
+//! Fields other provinces' forms add (主管部门, 实施单位, 项目资金总额,
+//! 计划开始/完成日期, 项目总目标) get rows of their own only when filled, so a
+//! Tianjin table prints exactly like the published one.
+//!
+//! Every piece of text is HTML-escaped: authors paste whatever they have,
+//! and a shared file may be hostile.
+
+use rust_decimal::Decimal;
+
+use jixiao_domain::budget::MoneyUnit;
+use jixiao_domain::table::Table;
+
+/// Columns of the layout grid.
+pub const COLUMNS: usize = 7;
+
+/// Relative column widths of the grid (percent of the table width).
+pub const COLUMN_PERCENT: [u8; COLUMNS] = [12, 14, 12, 17, 13, 16, 16];
+
+/// The part of the layout a row belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// `N.<项目名称>绩效目标表`, across the grid.
+    Title,
+    /// The unit line and `单位：万元`, above the table, without borders.
+    Meta,
+    /// 项目名称, the budget block, 绩效目标.
+    Block,
+    /// The indicator header (一级指标 … 指标值).
+    Head,
+    /// One indicator row.
+    Body,
+}
+
+/// What a cell holds, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    /// The unit code and name (left of the meta line).
+    Unit,
+    /// `单位：万元` (right of the meta line).
+    MoneyUnit,
+    /// A printed label: 项目名称, 预算数, 一级指标 …
+    Label,
+    /// A short value, centred: names, amounts, indicator cells.
+    Value,
+    /// Running text, left-aligned: 资金用途, 绩效目标.
+    Text,
+}
+
+/// One cell of the grid: its text and where it sits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// 0-based column.
+    pub col: usize,
+    pub colspan: usize,
+    pub rowspan: usize,
+    pub role: Role,
+    /// The text as the author wrote it; lines separated by `\n`.
+    pub text: String,
+}
+
+/// One grid row: the cells that start in it, in column order. Columns
+/// covered by a cell merged from a row above are absent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub part: Part,
+    pub cells: Vec<Cell>,
+}
+
+fn cell(col: usize, colspan: usize, role: Role, text: impl Into<String>) -> Cell {
+    let text: String = text.into();
+    Cell {
+        col,
+        colspan,
+        rowspan: 1,
+        role,
+        text: if text.contains('\r') { lf(&text) } else { text },
+    }
+}
+
+/// Text with its line breaks as `\n` (CR LF and CR, as pasted from Windows
+/// programs, become LF), field by field, before fields are put together.
+fn lf(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The title of table `number` (1-based): `N.<项目名称>绩效目标表`.
+pub fn title(number: usize, table: &Table) -> String {
+    format!("{number}.{}绩效目标表", lf(&table.project))
+}
+
+/// The goals as printed: `1.…` one per line.
+pub fn numbered_goals(goals: &[String]) -> String {
+    goals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| format!("{}.{}", i + 1, lf(g)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// For `(key, is_blank)` per row: the lengths of the runs of consecutive
+/// equal, non-blank keys (exact text, as printed), i.e. the rowspan
+/// of the run's first row, 0 for the rows a run covers. Blank cells are
+/// never merged, so an unfinished table keeps one cell per row.
+fn runs<T: PartialEq>(keys: &[(T, bool)]) -> Vec<usize> {
+    let mut spans = vec![1; keys.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        let mut j = i + 1;
+        if !keys[i].1 {
+            while j < keys.len() && !keys[j].1 && keys[j].0 == keys[i].0 {
+                spans[j] = 0;
+                j += 1;
+            }
+        }
+        spans[i] = j - i;
+        i = j;
+    }
+    spans
+}
+
+/// The table in the official layout, as rows of the [`COLUMNS`]-column grid.
+/// `number` is the table's place in its document (1-based), for the title.
+pub fn grid(number: usize, table: &Table) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(8 + table.indicators.len());
+    let row = |part, cells| Row { part, cells };
+    let last = COLUMNS - 1;
+
+    rows.push(row(
+        Part::Title,
+        vec![cell(0, COLUMNS, Role::Title, title(number, table))],
+    ));
+    rows.push(row(
+        Part::Meta,
+        vec![
+            cell(
+                0,
+                5,
+                Role::Unit,
+                format!("{}{}", lf(&table.unit_code), lf(&table.unit_name)),
+            ),
+            cell(
+                5,
+                2,
+                Role::MoneyUnit,
+                format!("单位：{}", table.money_unit.label()),
+            ),
+        ],
+    ));
+
+    let labelled = |label: &str, text: &str, role: Role| {
+        row(
+            Part::Block,
+            vec![
+                cell(0, 1, Role::Label, label),
+                cell(1, last, role, text.to_string()),
+            ],
+        )
+    };
+    rows.push(labelled("项目名称", &table.project, Role::Value));
+    for (label, value) in [
+        ("主管部门", &table.department),
+        ("实施单位", &table.implementer),
+    ] {
+        if let Some(v) = value {
+            rows.push(labelled(label, v, Role::Value));
+        }
+    }
+    if !table.total_funds.is_blank() {
+        rows.push(labelled(
+            "项目资金总额",
+            &table.total_funds.text(),
+            Role::Value,
+        ));
+    }
+    if table.plan_start.is_some() || table.plan_end.is_some() {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        rows.push(row(
+            Part::Block,
+            vec![
+                cell(0, 1, Role::Label, "计划开始日期"),
+                cell(1, 2, Role::Value, text(&table.plan_start)),
+                cell(3, 1, Role::Label, "计划完成日期"),
+                cell(4, 3, Role::Value, text(&table.plan_end)),
+            ],
+        ));
+    }
+
+    let budget = &table.budget;
+    rows.push(row(
+        Part::Block,
+        vec![
+            Cell {
+                rowspan: 2,
+                ..cell(0, 1, Role::Label, "预算规模及资金用途")
+            },
+            cell(1, 1, Role::Label, "预算数"),
+            cell(2, 1, Role::Value, budget.total.text()),
+            cell(3, 1, Role::Label, "其中：财政资金"),
+            cell(4, 1, Role::Value, budget.fiscal.text()),
+            cell(5, 1, Role::Label, "其他资金"),
+            cell(6, 1, Role::Value, budget.other.text()),
+        ],
+    ));
+    rows.push(row(
+        Part::Block,
+        vec![cell(1, last, Role::Text, table.purpose.clone())],
+    ));
+    if let Some(overall) = &table.overall_goal {
+        rows.push(labelled("项目总目标", overall, Role::Text));
+    }
+    rows.push(labelled(
+        "绩效目标",
+        &numbered_goals(&table.goals),
+        Role::Text,
+    ));
+
+    rows.push(row(
+        Part::Head,
+        vec![
+            cell(0, 1, Role::Label, "一级指标"),
+            cell(1, 1, Role::Label, "二级指标"),
+            cell(2, 2, Role::Label, "三级指标"),
+            cell(4, 2, Role::Label, "绩效指标描述"),
+            cell(6, 1, Role::Label, "指标值"),
+        ],
+    ));
+
+    let ind = &table.indicators;
+    let blank = |s: &str| s.trim().is_empty();
+    let l1 = runs(
+        &ind.iter()
+            .map(|r| (r.level1.as_str(), blank(&r.level1)))
+            .collect::<Vec<_>>(),
+    );
+    // A 二级 run never crosses the border of a 一级 run.
+    let mut group = 0;
+    let l2 = runs(
+        &ind.iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if l1[i] > 0 {
+                    group = i;
+                }
+                ((group, r.level2.as_str()), blank(&r.level2))
+            })
+            .collect::<Vec<_>>(),
+    );
+    for (i, r) in ind.iter().enumerate() {
+        let mut cells = Vec::with_capacity(5);
+        if l1[i] > 0 {
+            cells.push(Cell {
+                rowspan: l1[i],
+                ..cell(0, 1, Role::Value, r.level1.clone())
+            });
+        }
+        if l2[i] > 0 {
+            cells.push(Cell {
+                rowspan: l2[i],
+                ..cell(1, 1, Role::Value, r.level2.clone())
+            });
+        }
+        cells.push(cell(2, 2, Role::Value, r.name.clone()));
+        cells.push(cell(4, 2, Role::Value, r.description.clone()));
+        cells.push(cell(6, 1, Role::Value, r.value.clone()));
+        rows.push(row(Part::Body, cells));
+    }
+    rows
+}
+
+/// The budget total of several tables, for the cover line of a unit's
+/// documents printed together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitSummary {
+    /// How many tables.
+    pub tables: usize,
+    /// The unit code and name, when every table has the same one.
+    pub unit: Option<String>,
+    /// Sum of the 预算数 that are numbers, exact, in `money_unit`.
+    pub total: Decimal,
+    /// The unit of `total`: the first table's.
+    pub money_unit: MoneyUnit,
+    /// Whether some tables are in another money unit (converted exactly).
+    pub mixed_units: bool,
+    /// Tables whose 预算数 is blank or not a number (not in the total).
+    pub not_counted: usize,
+}
+
+/// Adds up the 预算数 of `tables` in the first table's money unit.
+pub fn unit_summary(tables: &[Table]) -> UnitSummary {
+    let money_unit = tables.first().map(|t| t.money_unit).unwrap_or_default();
+    let unit_of = |t: &Table| format!("{}{}", t.unit_code.trim(), t.unit_name.trim());
+    let unit = tables
+        .first()
+        .map(unit_of)
+        .filter(|u| !u.is_empty() && tables.iter().all(|t| unit_of(t) == *u));
+    let mut total = Decimal::ZERO;
+    let mut not_counted = 0;
+    let mut mixed_units = false;
+    for t in tables {
+        mixed_units |= t.money_unit != money_unit;
+        // 1 元 = 0.0001 万元 exactly: conversions are by powers of ten.
+        let converted = t.budget.total.decimal().and_then(|d| {
+            d.checked_mul(t.money_unit.in_yuan())?
+                .checked_div(money_unit.in_yuan())
+        });
+        match converted.and_then(|d| total.checked_add(d)) {
+            Some(sum) => total = sum,
+            None => not_counted += 1,
+        }
+    }
+    UnitSummary {
+        tables: tables.len(),
+        unit,
+        total,
+        money_unit,
+        mixed_units,
+        not_counted,
+    }
+}
+
+impl UnitSummary {
+    /// The cover line: `<单位>：共 8 张绩效目标表，预算数合计 198.00万元。`
+    pub fn line_zh(&self) -> String {
+        let mut s = String::new();
+        if let Some(unit) = &self.unit {
+            s.push_str(unit);
+            s.push('：');
+        }
+        s.push_str(&format!(
+            "共 {} 张绩效目标表，预算数合计 {}{}",
+            self.tables,
+            self.total,
+            self.money_unit.label()
+        ));
+        if self.mixed_units {
+            s.push_str(&format!(
+                "（各表金额单位不同，已按{}折算）",
+                self.money_unit.label()
+            ));
+        }
+        if self.not_counted > 0 {
+            s.push_str(&format!(
+                "（其中 {} 张表的预算数空缺或不是数字，未计入合计）",
+                self.not_counted
+            ));
+        }
+        s.push('。');
+        s
+    }
+}
+
+/// How [`document_html`] prints.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrintOptions {
+    /// Put a cover line with the count of tables and the total budget
+    /// before the first table (for a unit's documents printed together).
+    pub summary: bool,
+    /// A whole page (`<!DOCTYPE html>` with [`PRINT_CSS`] inlined), for a
+    /// print window or a saved `.html`; otherwise a fragment whose host page
+    /// includes [`PRINT_CSS`].
+    pub standalone: bool,
+}
+
+/// The stylesheet of the print view: A4 portrait, 宋体, black 0.5pt rules,
+/// one table per page, the indicator header repeated on a continuation page.
+pub const PRINT_CSS: &str = r#"@page{size:A4 portrait;margin:20mm 15mm 18mm 15mm}
+.print-doc{font-family:"SimSun","宋体","NSimSun","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC",serif;color:#000;font-size:10.5pt;line-height:1.45}
+.print-summary{margin:0 0 10pt;font-size:12pt}
+.print-table{break-after:page;page-break-after:always}
+.print-table:last-child{break-after:auto;page-break-after:auto}
+.print-title{font-size:16pt;font-weight:bold;text-align:center;margin:0 0 10pt;overflow-wrap:anywhere}
+.print-meta{display:flex;justify-content:space-between;gap:1em;margin:0 0 3pt}
+.print-meta span{overflow-wrap:anywhere}
+.print-grid{width:100%;border-collapse:collapse;table-layout:fixed}
+.print-grid th,.print-grid td{border:.5pt solid #000;padding:2pt 3pt;text-align:center;vertical-align:middle;font-weight:normal;overflow-wrap:anywhere;word-break:break-word}
+.print-grid td.txt{text-align:left}
+.print-grid thead{display:table-header-group}
+.print-grid tr{break-inside:avoid;page-break-inside:avoid}
+.print-block{break-after:avoid;page-break-after:avoid}
+.print-block tr:last-child>*{border-bottom:none}
+@media screen{.print-doc{background:#eee;padding:12px}.print-summary,.print-table{background:#fff;max-width:180mm;margin:0 auto 12px;padding:15mm;box-shadow:0 1px 4px rgba(0,0,0,.25)}.print-summary{padding:6mm 15mm}}
+@media print{.print-doc{background:none}}
+"#;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    push_escaped(&mut out, text);
+    out
+}
+
+fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Escaped text with its line breaks as `<br>`.
+fn push_lines(out: &mut String, text: &str) {
+    let text = lf(text);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        push_escaped(out, line);
+    }
+}
+
+fn push_colgroup(out: &mut String) {
+    out.push_str("<colgroup>");
+    for p in COLUMN_PERCENT {
+        out.push_str(&format!("<col style=\"width:{p}%\">"));
+    }
+    out.push_str("</colgroup>");
+}
+
+fn push_cell(out: &mut String, c: &Cell) {
+    let tag = if c.role == Role::Label { "th" } else { "td" };
+    out.push('<');
+    out.push_str(tag);
+    if c.rowspan > 1 {
+        out.push_str(&format!(" rowspan=\"{}\"", c.rowspan));
+    }
+    if c.colspan > 1 {
+        out.push_str(&format!(" colspan=\"{}\"", c.colspan));
+    }
+    if c.role == Role::Text {
+        out.push_str(" class=\"txt\"");
+    }
+    out.push('>');
+    push_lines(out, &c.text);
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
+}
+
+fn push_rows<'a>(out: &mut String, rows: impl Iterator<Item = &'a Row>) {
+    for r in rows {
+        out.push_str("<tr>");
+        for c in &r.cells {
+            push_cell(out, c);
+        }
+        out.push_str("</tr>");
+    }
+}
+
+/// One table as a `<section class="print-table">`.
+pub fn table_html(number: usize, table: &Table) -> String {
+    let rows = grid(number, table);
+    let mut out = String::with_capacity(4096);
+    out.push_str("<section class=\"print-table\">");
+    for r in &rows {
+        match r.part {
+            Part::Title => {
+                out.push_str("<h2 class=\"print-title\">");
+                push_lines(&mut out, &r.cells[0].text);
+                out.push_str("</h2>");
+            }
+            Part::Meta => {
+                out.push_str("<div class=\"print-meta\">");
+                for c in &r.cells {
+                    out.push_str("<span>");
+                    push_lines(&mut out, &c.text);
+                    out.push_str("</span>");
+                }
+                out.push_str("</div>");
+            }
+            _ => {}
+        }
+    }
+    out.push_str("<table class=\"print-grid print-block\">");
+    push_colgroup(&mut out);
+    out.push_str("<tbody>");
+    push_rows(&mut out, rows.iter().filter(|r| r.part == Part::Block));
+    out.push_str("</tbody></table><table class=\"print-grid print-indicators\">");
+    push_colgroup(&mut out);
+    out.push_str("<thead>");
+    push_rows(&mut out, rows.iter().filter(|r| r.part == Part::Head));
+    out.push_str("</thead><tbody>");
+    push_rows(&mut out, rows.iter().filter(|r| r.part == Part::Body));
+    out.push_str("</tbody></table></section>");
+    out
+}
+
+/// The print view of `tables`, numbered `1.`, `2.` … in order, one per page.
+pub fn document_html(tables: &[Table], options: &PrintOptions) -> String {
+    let mut body = String::with_capacity(4096 * tables.len().max(1));
+    body.push_str("<div class=\"print-doc\">");
+    if options.summary {
+        body.push_str("<p class=\"print-summary\">");
+        push_escaped(&mut body, &unit_summary(tables).line_zh());
+        body.push_str("</p>");
+    }
+    for (i, t) in tables.iter().enumerate() {
+        body.push_str(&table_html(i + 1, t));
+    }
+    body.push_str("</div>");
+    if !options.standalone {
+        return body;
+    }
+    let heading = match tables {
+        [one] => title(1, one),
+        _ => "绩效目标表".to_string(),
+    };
+    let mut page = String::with_capacity(body.len() + PRINT_CSS.len() + 256);
+    page.push_str("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>");
+    push_escaped(&mut page, &heading);
+    page.push_str("</title><style>");
+    page.push_str(PRINT_CSS);
+    page.push_str("</style></head><body>");
+    page.push_str(&body);
+    page.push_str("</body></html>");
+    page
+}

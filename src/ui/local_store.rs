@@ -1,0 +1,77 @@
+//! The browser's localStorage as a [`Store`] (gloo-storage underneath).
+//!
+//! Values are stored as the raw strings the draft box gives (envelopes are
+//! JSON already), so a damaged entry can be shown and downloaded as it is.
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::drafts::{Store, StoreError};
+
+/// localStorage, once it has been seen to work.
+#[derive(Debug, Clone, Copy)]
+pub struct LocalStore(());
+
+impl LocalStore {
+    /// localStorage, if this browser lets the page use it (it can be
+    /// disabled, or throw in private mode).
+    pub fn open() -> Result<LocalStore, StoreError> {
+        let window =
+            web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+        let storage = window
+            .local_storage()
+            .map_err(|e| StoreError::Unavailable(describe(&e)))?
+            .ok_or_else(|| StoreError::Unavailable("localStorage is null".into()))?;
+        // Some browsers hand out a storage that throws on every write.
+        let probe = "jixiao.probe";
+        storage
+            .set_item(probe, "1")
+            .map_err(|e| StoreError::Unavailable(describe(&e)))?;
+        let _ = storage.remove_item(probe);
+        Ok(LocalStore(()))
+    }
+}
+
+fn describe(e: &JsValue) -> String {
+    e.dyn_ref::<web_sys::DomException>()
+        .map(|d| format!("{}: {}", d.name(), d.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+fn to_error(e: JsValue) -> StoreError {
+    let quota = e
+        .dyn_ref::<web_sys::DomException>()
+        .is_some_and(|d| d.name() == "QuotaExceededError" || d.code() == 22);
+    if quota {
+        StoreError::QuotaExceeded
+    } else {
+        StoreError::Unavailable(describe(&e))
+    }
+}
+
+impl Store for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        LocalStorage::raw().get_item(key).map_err(to_error)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        LocalStorage::raw().set_item(key, value).map_err(to_error)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        LocalStorage::raw().remove_item(key).map_err(to_error)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let raw = LocalStorage::raw();
+        let n = LocalStorage::length();
+        let mut keys = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            if let Some(k) = raw.key(i).map_err(to_error)? {
+                keys.push(k);
+            }
+        }
+        Ok(keys)
+    }
+}
