@@ -5,6 +5,9 @@
 //! `message_en`); [`Lang::pick`] chooses between them, so callers never
 //! compare language codes themselves.
 
+use std::borrow::Cow;
+use std::fmt;
+
 /// A language the page speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -49,6 +52,87 @@ impl Lang {
     /// The name of the language in itself (what the switch shows).
     pub fn native_name(self) -> &'static str {
         self.pick("中文", "English")
+    }
+}
+
+/// A text in both languages, chosen when shown.
+///
+/// Every message the crates give the author (errors, findings, notes) is a
+/// `Text`, or a type that gives one through [`Bilingual`]. The crates never
+/// choose the language: the page picks with [`Text::get`] while drawing,
+/// and the command line prints both ([`Text`]'s `Display`: `中文 (English)`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct Text {
+    pub zh: Cow<'static, str>,
+    pub en: Cow<'static, str>,
+}
+
+impl Text {
+    /// Fixed text in both languages.
+    pub const fn new(zh: &'static str, en: &'static str) -> Text {
+        Text {
+            zh: Cow::Borrowed(zh),
+            en: Cow::Borrowed(en),
+        }
+    }
+
+    /// Formatted text in both languages.
+    pub fn owned(zh: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            zh: Cow::Owned(zh.into()),
+            en: Cow::Owned(en.into()),
+        }
+    }
+
+    /// The same text in both languages (a name, a number, a code).
+    pub fn same(text: impl Into<String>) -> Text {
+        let text = text.into();
+        Text::owned(text.clone(), text)
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// The text in `lang`, owned.
+    pub fn into_lang(self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.zh.into_owned(),
+            Lang::En => self.en.into_owned(),
+        }
+    }
+
+    /// `prefix` before both languages (e.g. a file name, `第 3 张表：`).
+    pub fn prefixed(self, zh: &str, en: &str) -> Text {
+        Text::owned(format!("{zh}{}", self.zh), format!("{en}{}", self.en))
+    }
+}
+
+impl fmt::Display for Text {
+    /// Both languages, for logs and the command line: `中文 (English)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.zh == self.en {
+            f.write_str(&self.zh)
+        } else {
+            write!(f, "{} ({})", self.zh, self.en)
+        }
+    }
+}
+
+/// Anything that explains itself to the author in both languages: every
+/// error type of the crates implements it, so the page shows any error the
+/// same way (`error.text().get(lang)`).
+pub trait Bilingual {
+    fn text(&self) -> Text;
+}
+
+impl Bilingual for Text {
+    fn text(&self) -> Text {
+        self.clone()
     }
 }
 
@@ -127,6 +211,17 @@ mod tests {
         assert_eq!(group_thousands("abc"), "abc");
         assert_eq!(grouped(1_000_000), "1,000,000");
         assert_eq!(grouped(12), "12");
+    }
+
+    #[test]
+    fn text_is_chosen_when_shown_and_printed_in_both() {
+        let t = Text::new("表格", "table");
+        assert_eq!(t.get(Lang::Zh), "表格");
+        assert_eq!(t.get(Lang::En), "table");
+        assert_eq!(t.to_string(), "表格 (table)");
+        assert_eq!(Text::same("45.00").to_string(), "45.00");
+        let p = Text::owned("缺少预算", "budget missing").prefixed("第 2 张表：", "Table 2: ");
+        assert_eq!(p.into_lang(Lang::En), "Table 2: budget missing");
     }
 
     #[test]

@@ -24,6 +24,6 @@ pub mod value;
 
 pub use budget::{Amount, Budget, MoneyUnit};
 pub use framework::Framework;
-pub use lang::Lang;
+pub use lang::{Bilingual, Lang, Text};
 pub use rules::{check, Finding, Place, Severity};
 pub use table::{Document, Indicator, Table};
