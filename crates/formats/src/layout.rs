@@ -1,4 +1,4 @@
-//! Importer for the published text layout (rules.md §5).
+//! Importer for the published text layout.
 //!
 //! The layout is what text extraction makes of a published .docx: a title
 //! line `N.<项目名称>绩效目标表`, then one table cell per line with a tab in
