@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use jixiao_domain::lang::{Bilingual, Text};
 use jixiao_domain::table::{Document, Table};
 
 /// The `format` key every exchange file carries.
@@ -76,6 +77,12 @@ impl ExchangeError {
             ),
             ExchangeError::Shape(detail) => format!("The file does not have the expected shape: {detail}"),
         }
+    }
+}
+
+impl Bilingual for ExchangeError {
+    fn text(&self) -> Text {
+        Text::owned(self.message_zh(), self.message_en())
     }
 }
 

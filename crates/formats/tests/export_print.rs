@@ -183,6 +183,19 @@ fn print_view_summary_adds_up_the_budgets_exactly() {
         "331202天津市科学技术发展战略研究院：共 3 张绩效目标表，预算数合计 46.2345万元\
          （各表金额单位不同，已按万元折算）（其中 1 张表的预算数空缺或不是数字，未计入合计）。"
     );
+    let line = sum.line();
+    assert_eq!(line.zh, sum.line_zh());
+    assert_eq!(
+        line.en,
+        "331202天津市科学技术发展战略研究院: 3 performance target tables, total budget 46.2345 万元 \
+         (the tables use different money units, converted to 万元) \
+         (1 table's budget is blank or not a number and is not counted)."
+    );
+    let one = print::unit_summary(&tables[..1]).line();
+    assert_eq!(
+        one.en,
+        "331202天津市科学技术发展战略研究院: 1 performance target table, total budget 45.00 万元."
+    );
 }
 
 #[test]
