@@ -14,7 +14,8 @@ use super::Store;
 use jixiao_domain::lang::{Bilingual, Lang, Text};
 use jixiao_domain::Table;
 
-pub const FORMAT: &str = "jixiao-backup";
+/// The `format` key of a backup file (the importer recognises it by this).
+pub const FORMAT: &str = jixiao_formats::reading::BACKUP_FORMAT;
 pub const VERSION: u64 = 1;
 
 /// Writes every readable draft (damaged entries are left out: download

@@ -208,7 +208,26 @@ fn strip_note(rest: &str) -> &str {
     rest
 }
 
-/// `331202天津市…`: a unit code (6 digits or more) and the unit's name.
+/// A money unit noted at the end of a longer line (`331202某某单位 单位：万元`,
+/// `某某单位（金额单位：元）`): the text before it, and the unit.
+pub(super) fn trailing_unit(text: &str) -> Option<(&str, MoneyUnit)> {
+    let t = text.trim_end().trim_end_matches([')', '）']);
+    for marker in ["金额单位", "单位"] {
+        let Some(at) = t.rfind(marker) else { continue };
+        if at == 0 {
+            continue;
+        }
+        if let Some(unit) = MoneyUnit::parse(&t[at..]) {
+            let before = t[..at].trim_end().trim_end_matches(['(', '（']).trim_end();
+            return Some((before, unit));
+        }
+    }
+    None
+}
+
+/// `331202天津市…`: a unit code (6 digits or more) and the unit's name. A
+/// sentence is no unit line (`331202某某：共 8 张绩效目标表，…。`, the cover
+/// line of a unit's printed documents).
 pub(super) fn unit_line(text: &str) -> Option<(String, String)> {
     let t = text.trim();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -218,6 +237,9 @@ pub(super) fn unit_line(text: &str) -> Option<(String, String)> {
     let name = t[digits..].trim();
     let first = name.chars().next()?;
     if first.is_ascii_digit() || "年月日号.．、)）%％-/".contains(first) {
+        return None;
+    }
+    if name.contains(['：', ':', '，', ',', '。', '；', ';', '\n']) {
         return None;
     }
     Some((t[..digits].to_string(), name.to_string()))
@@ -253,7 +275,21 @@ mod tests {
             unit_line("331202天津市科学技术发展战略研究院"),
             Some(("331202".into(), "天津市科学技术发展战略研究院".into()))
         );
+        assert_eq!(
+            trailing_unit("331202某某研究院单位：万元"),
+            Some(("331202某某研究院", MoneyUnit::Wan))
+        );
+        assert_eq!(
+            trailing_unit("某某研究院 （金额单位：元）"),
+            Some(("某某研究院", MoneyUnit::Yuan))
+        );
+        assert_eq!(trailing_unit("331202某某管理单位"), None);
+        assert_eq!(trailing_unit("单位：万元"), None, "a label of its own");
         assert_eq!(unit_line("2025年度"), None);
         assert_eq!(unit_line("100家企业"), None);
+        assert_eq!(
+            unit_line("331202某某研究院：共 8 张绩效目标表，预算数合计 198.00万元。"),
+            None
+        );
     }
 }

@@ -5,7 +5,7 @@
 
 use super::grid::Row;
 use super::indicators::{is_indicator_header, parse_indicators};
-use super::labels::{key_of, unit_line, Key, What};
+use super::labels::{key_of, trailing_unit, unit_line, Key, What};
 use super::ClipboardError;
 use crate::layout::{self, Label};
 use jixiao_domain::budget::Amount;
@@ -155,13 +155,22 @@ impl Acc {
             self.push_section(text);
             return;
         }
+        // `331202某某单位 单位：万元` on one line (the print view's unit row,
+        // read as one paragraph): the money unit at its end.
+        let (text, unit) = match trailing_unit(text) {
+            Some((before, unit)) => (before, Some(unit)),
+            None => (text, None),
+        };
+        if let Some(u) = unit {
+            self.table.money_unit = u;
+        }
         if !self.table.unit_name.is_empty() {
             return;
         }
         if let Some((code, name)) = unit_line(text) {
             self.table.unit_code = code;
             self.table.unit_name = name;
-        } else if money_row && !text.contains('\n') {
+        } else if (money_row || unit.is_some()) && !text.is_empty() && !text.contains('\n') {
             self.table.unit_name = text.to_string();
         }
     }
