@@ -124,6 +124,14 @@ fn usage_error(why: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// GB18030 files: natively with encoding_rs (the root package turns on
+/// formats' `gb18030` feature off wasm32, where this binary is built only
+/// to be checked).
+#[cfg(not(target_arch = "wasm32"))]
+const GB18030: Option<reading::Legacy> = Some(&reading::gb18030);
+#[cfg(target_arch = "wasm32")]
+const GB18030: Option<reading::Legacy> = None;
+
 /// Reads a file (or standard input, `-`) as the page reads what is pasted
 /// or chosen: any encoding, any form; a draft-box backup gives the tables
 /// of its drafts (not those in its trash).
@@ -136,7 +144,7 @@ fn load(path: &str) -> Result<Document, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("{path}: 无法读取文件 cannot read file: {e}"))?
     };
-    let found = reading::read_file(path, &bytes, Some(&reading::gb18030))
+    let found = reading::read_file(path, &bytes, GB18030)
         .map_err(|e| format!("{path}: {}", e.text()))?;
     let tables = match found {
         Found::Tables { tables, .. } => tables,
