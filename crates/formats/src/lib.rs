@@ -5,7 +5,7 @@
 //! that fits: the published text layout ([`layout`]), clipboard HTML/TSV
 //! and CSV from Word, WPS and Excel ([`clipboard`]), exchange JSON
 //! ([`exchange`]), share links ([`share`]); draft-box backups it names for
-//! `crates/drafts` to read. Out: print HTML ([`print`]), xlsx ([`xlsx`]),
+//! `crates/drafts` to read. Out: print HTML ([`print`](mod@print)), xlsx ([`xlsx`]),
 //! TSV ([`tsv`]), exchange JSON and share links, under names from
 //! [`file_name`]. [`examples`] holds the published sample tables;
 //! [`limits`] bounds what an import accepts.

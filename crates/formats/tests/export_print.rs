@@ -1,6 +1,7 @@
 //! The print view draws the official layout of the published tables:
 //! checked cell by cell on the eight tables of the sample document, read
-//! back the way a browser lays it out (`print_reader/mod.rs`).
+//! back the way a browser lays it out
+//! (`crates/formats/tests/print_reader/mod.rs`).
 
 mod print_reader;
 

@@ -1,7 +1,7 @@
 //! The spreadsheet exports (.xlsx and tab-separated text) lay the tables
 //! out as the print view does, cell for cell and merge for merge: read back
 //! the way Excel opens a workbook and reads a paste, and compared with the
-//! print view read back (`print_reader/mod.rs`).
+//! print view read back (`crates/formats/tests/print_reader/mod.rs`).
 
 // The layout helpers serve the print view's tests too; not all are used here.
 #[allow(dead_code)]

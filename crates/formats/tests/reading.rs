@@ -1,4 +1,4 @@
-//! The one reading entry point (`src/reading/`): every form the page and the
+//! The one reading entry point (`crates/formats/src/reading/`): every form the page and the
 //! command line accept is recognised by what it is, never by its first
 //! character; every encoding gives the same tables; a refusal says what
 //! was tried.

@@ -22,8 +22,8 @@
 //! 7. CSV, when the text holds a comma.
 //!
 //! When nothing fits, [`ReadError::NothingFits`] lists what was tried and
-//! why each form refused. Text encodings are in `reading/encoding.rs`,
-//! CSV in `reading/csv.rs`.
+//! why each form refused. Text encodings are in `crates/formats/src/reading/encoding.rs`,
+//! CSV in `crates/formats/src/reading/csv.rs`.
 
 mod csv;
 mod encoding;

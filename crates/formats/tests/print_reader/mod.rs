@@ -1,8 +1,8 @@
 //! Reading the print view back, as a browser lays it out: sections, rows,
 //! cells with their spans; the rows a reader of the official layout
 //! expects; the sample tables, a hostile table and random tables. Shared by
-//! the export tests (`export_print.rs`, `export_sheets.rs`), which check
-//! each format against the same layout.
+//! the export tests (`crates/formats/tests/export_print.rs` and
+//! `export_sheets.rs`), which check each format against the same layout.
 
 use jixiao_domain::{Amount, Budget, Indicator, Table};
 use jixiao_formats::layout;

@@ -1,6 +1,7 @@
 //! The tree side of the HTML reader: which table, row and cell the text
 //! goes to, tables nested in cells, paragraphs outside tables. Tables are
-//! laid out on the grid (`clipboard/grid.rs`) as they close.
+//! laid out on the grid (`crates/formats/src/clipboard/grid.rs`) as they
+//! close.
 
 use super::super::grid::{place, RawCell, Row, SPAN_BUDGET};
 use super::text::TextBuf;
