@@ -190,17 +190,21 @@ impl ReadError {
     }
 }
 
+const NOTHING: Text = Text::new(
+    "没有内容：请粘贴表格，或选择文件。",
+    "Nothing to import: paste a table, or choose a file.",
+);
+
+const NOT_TEXT: Text = Text::new(
+    "这不是文本文件：请选择 .txt、.json、.html 或 .csv 文件，或从 Word/WPS/Excel 复制表格后粘贴。",
+    "This is not a text file: choose a .txt, .json, .html or .csv file, or copy the table in Word, WPS or Excel and paste it.",
+);
+
 impl Bilingual for ReadError {
     fn text(&self) -> Text {
         match self {
-            ReadError::Nothing => Text::new(
-                "没有内容：请粘贴表格，或选择文件。",
-                "Nothing to import: paste a table, or choose a file.",
-            ),
-            ReadError::NotText => Text::new(
-                "这不是文本文件：请选择 .txt、.json、.html 或 .csv 文件，或从 Word/WPS/Excel 复制表格后粘贴。",
-                "This is not a text file: choose a .txt, .json, .html or .csv file, or copy the table in Word, WPS or Excel and paste it.",
-            ),
+            ReadError::Nothing => NOTHING,
+            ReadError::NotText => NOT_TEXT,
             ReadError::Unreadable { extension } => {
                 let (zh, en) = advice(extension).unwrap_or(("", ""));
                 Text::owned(
@@ -211,12 +215,13 @@ impl Bilingual for ReadError {
             ReadError::Limit(e) => e.text(),
             ReadError::Refused(a) => a.refusal.text(),
             ReadError::NothingFits(tried) => {
-                let mut text = NO_TABLE;
-                for a in tried {
-                    let t = a.text();
-                    text = Text::owned(format!("{}{}", text.zh, t.zh), format!("{} {}", text.en, t.en));
-                }
-                text
+                let each: Vec<Text> = tried.iter().map(Bilingual::text).collect();
+                let zh: String = each.iter().map(|t| t.zh.as_ref()).collect();
+                let en: Vec<&str> = each.iter().map(|t| t.en.as_ref()).collect();
+                Text::owned(
+                    format!("{}{zh}", NO_TABLE.zh),
+                    format!("{} {}", NO_TABLE.en, en.join(" ")),
+                )
             }
         }
     }
@@ -265,11 +270,14 @@ pub fn read_file(name: &str, bytes: &[u8], legacy: Option<Legacy>) -> Result<Fou
 fn read_any(text: &str, html: Option<&str>, name: Option<&str>) -> Result<Found, ReadError> {
     let mut tried = Vec::new();
     if let Some(h) = html.filter(|h| has_table_tag(h)) {
-        match clipboard::import_html(h) {
-            Ok(doc) => return found(Origin::Copied, doc).map_err(|r| refused(Origin::Copied, r)),
-            Err(e) => tried.push(Attempt {
+        let copied = clipboard::import_html(h)
+            .map_err(Refusal::Table)
+            .and_then(|doc| found(Origin::Copied, doc));
+        match copied {
+            Ok(found) => return Ok(found),
+            Err(refusal) => tried.push(Attempt {
                 form: Origin::Copied,
-                refusal: Refusal::Table(e),
+                refusal,
             }),
         }
     }
@@ -350,10 +358,6 @@ fn read_any(text: &str, html: Option<&str>, name: Option<&str>) -> Result<Found,
     }
     tried.extend(broken_json);
     Err(ReadError::from_attempts(tried))
-}
-
-fn refused(form: Origin, refusal: Refusal) -> ReadError {
-    ReadError::Refused(Attempt { form, refusal })
 }
 
 /// Reads `text` as one of the forms that are tried in turn.
