@@ -144,8 +144,8 @@ fn load(path: &str) -> Result<Document, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("{path}: 无法读取文件 cannot read file: {e}"))?
     };
-    let found = reading::read_file(path, &bytes, GB18030)
-        .map_err(|e| format!("{path}: {}", e.text()))?;
+    let found =
+        reading::read_file(path, &bytes, GB18030).map_err(|e| format!("{path}: {}", e.text()))?;
     let tables = match found {
         Found::Tables { tables, .. } => tables,
         Found::Backup { json } => {
