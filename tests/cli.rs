@@ -26,6 +26,10 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(name: &str, content: &str) -> Scratch {
+        Scratch::bytes(name, content.as_bytes())
+    }
+
+    fn bytes(name: &str, content: &[u8]) -> Scratch {
         let dir = std::env::temp_dir().join(format!("jixiao-cli-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join(name);
@@ -156,6 +160,11 @@ fn usage_errors_exit_2() {
     assert_eq!(jixiao(&[]).status.code(), Some(2));
     assert_eq!(jixiao(&["check"]).status.code(), Some(2));
     assert_eq!(jixiao(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(jixiao(&["import"]).status.code(), Some(2));
+    assert_eq!(
+        jixiao(&["check", "--bogus", FIXTURE]).status.code(),
+        Some(2)
+    );
     assert_eq!(jixiao(&["--help"]).status.code(), Some(0));
     let rules = jixiao(&["rules"]);
     assert!(stdout(&rules).contains("cost-over-budget"));
@@ -216,4 +225,189 @@ fn print_writes_a_whole_page_and_xlsx_a_workbook() {
     let _ = std::fs::remove_file(&out);
     assert_eq!(&bytes[..2], b"PK");
     assert_eq!(jixiao(&["xlsx", FIXTURE]).status.code(), Some(2));
+}
+
+#[test]
+fn an_unknown_command_is_named_and_a_missing_one_is_said_missing() {
+    let o = jixiao(&["FOO"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("jixiao: 未知命令 unknown command: FOO\n"),
+        "{err}"
+    );
+    assert!(err.contains("用法 Usage:"), "{err}");
+    assert!(stdout(&o).is_empty());
+
+    let o = jixiao(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("jixiao: 缺少命令 (missing command)\n"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `jixiao import` of the fixture: the reference every other form is
+/// compared with, byte for byte.
+fn reference_json() -> String {
+    let o = jixiao(&["import", FIXTURE]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    stdout(&o)
+}
+
+fn import_ok(path: &str) -> String {
+    let o = jixiao(&["import", path]);
+    assert_eq!(o.status.code(), Some(0), "{path}: {}", stderr(&o));
+    stdout(&o)
+}
+
+#[test]
+fn import_gives_the_same_json_in_every_encoding() {
+    let text = std::fs::read_to_string(FIXTURE).unwrap();
+    let utf16 = |bom: [u8; 2], unit: fn(u16) -> [u8; 2]| -> Vec<u8> {
+        let mut bytes = bom.to_vec();
+        bytes.extend(text.encode_utf16().flat_map(unit));
+        bytes
+    };
+    let gb18030 =
+        std::fs::read("tests/fixtures/encodings/tianjin-2025-tables-1-8.gb18030.txt").unwrap();
+    assert!(String::from_utf8(gb18030.clone()).is_err());
+    let files = [
+        Scratch::bytes("utf8.txt", text.as_bytes()),
+        Scratch::bytes("utf8-bom.txt", &[b"\xEF\xBB\xBF", text.as_bytes()].concat()),
+        Scratch::bytes("gb18030.txt", &gb18030),
+        Scratch::bytes("utf16le.txt", &utf16([0xFF, 0xFE], u16::to_le_bytes)),
+        Scratch::bytes("utf16be.txt", &utf16([0xFE, 0xFF], u16::to_be_bytes)),
+    ];
+    let want = reference_json();
+    for f in &files {
+        assert_eq!(import_ok(f.path()), want, "{}", f.path());
+    }
+    // check reads them too.
+    let o = jixiao(&["check", files[2].path(), files[4].path()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).matches("科技统计信息系统建设和运维").count(), 2);
+}
+
+#[test]
+fn what_print_writes_imports_as_the_same_tables() {
+    let html = stdout(&jixiao(&["print", FIXTURE]));
+    let page = Scratch::new("printed.html", &html);
+    let want = reference_json();
+    assert_eq!(import_ok(page.path()), want);
+
+    // Through a pipe: jixiao print FILE | jixiao import -
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["import", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(html.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), want);
+}
+
+#[test]
+fn tab_separated_and_comma_separated_files_are_read() {
+    let doc = jixiao_formats::layout::import(&std::fs::read_to_string(FIXTURE).unwrap()).unwrap();
+    let tsv = jixiao_formats::tsv::document_tsv(&doc.tables);
+    // No cell of the sample needs quoting, so CSV is TSV with commas.
+    assert!(!tsv.contains([',', '"']));
+    let csv = tsv.replace('\t', ",");
+    let want = reference_json();
+    assert_eq!(import_ok(Scratch::new("tables.tsv", &tsv).path()), want);
+    assert_eq!(import_ok(Scratch::new("tables.csv", &csv).path()), want);
+    // A dot in a folder's name does not hide the file's extension.
+    let dir = std::env::temp_dir().join(format!("jixiao-cli-{}.d", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("tables");
+    std::fs::write(&file, &csv).unwrap();
+    let o = jixiao(&["import", file.to_str().unwrap()]);
+    let named = dir.join("tables.csv");
+    std::fs::write(&named, &csv).unwrap();
+    let got = import_ok(named.to_str().unwrap());
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(got, want);
+    // Without a name that says CSV, it is still found, as CSV.
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), want);
+}
+
+#[test]
+fn a_draft_box_backup_gives_the_tables_of_its_drafts() {
+    use jixiao_drafts::{backup, DraftBox, MemoryStore};
+    let doc = jixiao_formats::layout::import(&std::fs::read_to_string(FIXTURE).unwrap()).unwrap();
+    let mut drafts = DraftBox::new(MemoryStore::new());
+    for (i, t) in doc.tables.iter().enumerate() {
+        drafts
+            .create(&format!("d{i}"), &t.project, t.clone(), 10 + i as u64)
+            .unwrap();
+    }
+    drafts.trash("d3", 100).unwrap();
+    let file = Scratch::new("backup.json", &backup::export(&drafts).unwrap());
+    let v: serde_json::Value = serde_json::from_str(&import_ok(file.path())).unwrap();
+    let projects: Vec<&str> = v["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["project"].as_str().unwrap())
+        .collect();
+    // The backup lists the newest draft first; the one in the trash is left out.
+    let mut want: Vec<&str> = doc.tables.iter().map(|t| t.project.as_str()).collect();
+    want.remove(3);
+    want.reverse();
+    assert_eq!(projects, want);
+    let t7: jixiao_domain::Table = serde_json::from_value(v["tables"][0].clone()).unwrap();
+    assert_eq!(t7, doc.tables[7]);
+
+    // A damaged draft is named on stderr; the others are still read.
+    let damaged = std::fs::read_to_string(file.path()).unwrap().replacen(
+        "\"drafts\": [",
+        "\"drafts\": [{\"version\": 2},",
+        1,
+    );
+    let damaged = Scratch::new("damaged-backup.json", &damaged);
+    let o = jixiao(&["check", damaged.path()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("第 1 个草稿无法读取"), "{}", stderr(&o));
+    assert_eq!(stdout(&o).matches(" · 表 ").count(), 7);
+
+    let newer = Scratch::new(
+        "newer-backup.json",
+        r#"{"format":"jixiao-backup","version":7,"drafts":[]}"#,
+    );
+    let o = jixiao(&["import", newer.path()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("备份由更新版本写入"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_published_text_starting_with_a_word_bookmark_is_read() {
+    let text = std::fs::read_to_string(FIXTURE).unwrap();
+    let (_, rest) = text.split_once('\n').unwrap();
+    let rest = rest.replacen(
+        "\t331202天津市科学技术发展战略研究院",
+        "\t331202某某研究院",
+        1,
+    );
+    let marked = format!("[bookmark: _Toc_4_4_0000000094]9.某某专项工作绩效目标表\n{rest}");
+    assert!(marked.starts_with(
+        "[bookmark: _Toc_4_4_0000000094]9.某某专项工作绩效目标表\n\t331202某某研究院\n\t单位：万元\n"
+    ));
+    let file = Scratch::new("bookmarked.txt", &marked);
+    let got: serde_json::Value = serde_json::from_str(&import_ok(file.path())).unwrap();
+    let mut want: serde_json::Value = serde_json::from_str(&reference_json()).unwrap();
+    want["tables"][0]["unit_name"] = "某某研究院".into();
+    assert_eq!(got, want);
 }

@@ -5,8 +5,15 @@
 //! jixiao import FILE            print the document as exchange JSON
 //! jixiao check [--json] FILE... report findings per table
 //! ```
-//! Exit status: 0 when no finding is an error, 1 when any is, 2 when a file
-//! cannot be read or holds no table (the reason goes to stderr).
+//! A FILE is read as the page reads what is pasted or chosen
+//! (`crates/formats/src/reading/`): the published text layout, Word/WPS/
+//! Excel HTML (the page `jixiao print` writes too), tab-separated text,
+//! CSV, exchange JSON or a draft-box backup, in UTF-8, UTF-16 or GB18030.
+//! `-` is standard input.
+//!
+//! Exit status: 0 when no finding is an error, 1 when any is, 2 for a
+//! usage error or when a file cannot be read or holds no table (the reason
+//! goes to stderr).
 
 use std::process::ExitCode;
 
@@ -21,8 +28,10 @@ macro_rules! out {
     }};
 }
 
-use jixiao_domain::{rules, Document, Severity};
-use jixiao_formats::{self as formats, exchange};
+use jixiao_domain::{rules, Bilingual, Document, Severity};
+use jixiao_drafts::backup;
+use jixiao_formats::reading::{self, Found};
+use jixiao_formats::{self as formats, exchange, limits};
 
 const USAGE: &str = "\
 jixiao — 绩效目标表检查工具 (performance target table checker)
@@ -35,8 +44,13 @@ jixiao — 绩效目标表检查工具 (performance target table checker)
   jixiao share FILE               为每张表输出分享链接片段（#share=…）
   jixiao rules                    列出全部检查规则
 
-FILE 可以是发布文本版式（.txt）或交换格式 JSON。
-退出码 Exit status: 0 无错误 no errors; 1 有错误 errors found; 2 文件无法读取或没有表 unreadable file or no table.";
+FILE 可以是发布文本版式（.txt）、Word/WPS/Excel 网页（.htm/.html，包括 jixiao print 的输出）、
+制表符分隔文本、CSV、交换格式 JSON 或草稿箱备份；编码可以是 UTF-8、UTF-16（带 BOM）或 GB18030。
+FILE 为 - 时读取标准输入。
+FILE is the published text layout, Word/WPS/Excel HTML (jixiao print's page too), TSV, CSV,
+exchange JSON or a draft box backup, in UTF-8, UTF-16 (with BOM) or GB18030; - is standard input.
+退出码 Exit status: 0 无错误 no errors; 1 有错误 errors found;
+2 用法错误、文件无法读取或没有表 usage error, unreadable file or no table.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -100,7 +114,8 @@ fn main() -> ExitCode {
             out!("{USAGE}");
             ExitCode::SUCCESS
         }
-        _ => usage_error("缺少命令 (missing command)"),
+        Some(other) => usage_error(&format!("未知命令 unknown command: {other}")),
+        None => usage_error("缺少命令 (missing command)"),
     }
 }
 
@@ -109,27 +124,45 @@ fn usage_error(why: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Reads a file as exchange JSON or the text layout, whichever it is.
+/// GB18030 files: natively with encoding_rs (the root package turns on
+/// formats' `gb18030` feature off wasm32, where this binary is built only
+/// to be checked).
+#[cfg(not(target_arch = "wasm32"))]
+const GB18030: Option<reading::Legacy> = Some(&reading::gb18030);
+#[cfg(target_arch = "wasm32")]
+const GB18030: Option<reading::Legacy> = None;
+
+/// Reads a file (or standard input, `-`) as the page reads what is pasted
+/// or chosen: any encoding, any form; a draft-box backup gives the tables
+/// of its drafts (not those in its trash).
 fn load(path: &str) -> Result<Document, String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("{path}: 无法读取文件 cannot read file: {e}"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("{path}: 文件不是 UTF-8 文本 the file is not UTF-8 text"))?;
-    let doc = if text.trim_start().starts_with('{') {
-        exchange::from_json(&text)
-            .map_err(|e| format!("{path}: {} ({})", e.message_zh(), e.message_en()))?
+    let bytes = if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+            .map(|_| bytes)
+            .map_err(|e| format!("{path}: 无法读取标准输入 cannot read standard input: {e}"))?
     } else {
-        formats::layout::import(&text).map_err(|e| {
-            format!(
-                "{path}: 第 {} 行 line {}: {} ({})",
-                e.line, e.line, e.message, e.message_en
-            )
-        })?
+        std::fs::read(path).map_err(|e| format!("{path}: 无法读取文件 cannot read file: {e}"))?
     };
-    if doc.tables.is_empty() {
+    let found =
+        reading::read_file(path, &bytes, GB18030).map_err(|e| format!("{path}: {}", e.text()))?;
+    let tables = match found {
+        Found::Tables { tables, .. } => tables,
+        Found::Backup { json } => {
+            let (tables, problems) =
+                backup::tables(&json).map_err(|e| format!("{path}: {}", e.text()))?;
+            for p in problems {
+                eprintln!("jixiao: {path}: {p}");
+            }
+            let doc = Document { tables };
+            limits::check_document(&doc).map_err(|e| format!("{path}: {}", e.text()))?;
+            doc.tables
+        }
+    };
+    if tables.is_empty() {
         return Err(format!("{path}: 文件中没有表 the file holds no table"));
     }
-    Ok(doc)
+    Ok(Document { tables })
 }
 
 fn import(path: &str) -> ExitCode {
@@ -170,12 +203,7 @@ fn share(path: &str) -> ExitCode {
         match formats::share::encode(table) {
             Ok(payload) => out!("#share={payload}"),
             Err(e) => {
-                eprintln!(
-                    "jixiao: 表 {}: {} ({})",
-                    i + 1,
-                    e.message_zh(),
-                    e.message_en()
-                );
+                eprintln!("jixiao: 表 {}: {}", i + 1, e.text());
                 failed = true;
             }
         }

@@ -5,13 +5,17 @@
 //! trash state and tables. Restoring only ever adds drafts (under new ids
 //! when an id is taken); it never changes existing ones.
 
+use std::fmt;
+
 use serde_json::Value as Json;
 
 use super::drafts::{parse_envelope, Draft, DraftBox, SaveError};
 use super::Store;
-use jixiao_domain::Lang;
+use jixiao_domain::lang::{Bilingual, Lang, Text};
+use jixiao_domain::Table;
 
-pub const FORMAT: &str = "jixiao-backup";
+/// The `format` key of a backup file (the importer recognises it by this).
+pub const FORMAT: &str = jixiao_formats::reading::BACKUP_FORMAT;
 pub const VERSION: u64 = 1;
 
 /// Writes every readable draft (damaged entries are left out: download
@@ -51,53 +55,76 @@ pub fn is_backup(text: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// The drafts in a backup, with a message for each one that cannot be read
-/// (messages in Chinese; see [`read_in`]).
-pub fn read(text: &str) -> Result<(Vec<Draft>, Vec<String>), String> {
-    read_in(text, Lang::Zh)
+/// Why a backup file cannot be read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupError {
+    /// Not JSON (the parser's words).
+    NotJson(String),
+    /// JSON, but no `"format": "jixiao-backup"`.
+    NotBackup,
+    /// Written by a newer version.
+    Newer(u64),
+    /// No `version`.
+    NoVersion,
+    /// No `drafts` list.
+    NoDrafts,
 }
 
-/// The drafts in a backup, with a message in `lang` for each one that
-/// cannot be read.
-pub fn read_in(text: &str, lang: Lang) -> Result<(Vec<Draft>, Vec<String>), String> {
-    let json: Json = serde_json::from_str(text).map_err(|e| match lang {
-        Lang::Zh => format!("备份文件不是有效的 JSON：{e}"),
-        Lang::En => format!("The backup file is not valid JSON: {e}"),
-    })?;
-    if json.get("format").and_then(Json::as_str) != Some(FORMAT) {
-        return Err(lang
-            .pick(
+impl Bilingual for BackupError {
+    fn text(&self) -> Text {
+        match self {
+            BackupError::NotJson(e) => Text::owned(
+                format!("备份文件不是有效的 JSON：{e}"),
+                format!("The backup file is not valid JSON: {e}"),
+            ),
+            BackupError::NotBackup => Text::new(
                 "这不是草稿箱备份文件。",
                 "This is not a draft box backup file.",
-            )
-            .into());
-    }
-    match json.get("version").and_then(Json::as_u64) {
-        Some(v) if v > VERSION => {
-            return Err(match lang {
-                Lang::Zh => format!("备份由更新版本写入（版本 {v}）：请使用新版本恢复。"),
-                Lang::En => format!(
+            ),
+            BackupError::Newer(v) => Text::owned(
+                format!("备份由更新版本写入（版本 {v}）：请使用新版本恢复。"),
+                format!(
                     "The backup was written by a newer version (version {v}): restore it with the newer version."
                 ),
-            })
-        }
-        Some(_) => {}
-        None => {
-            return Err(lang
-                .pick(
-                    "备份文件缺少版本号。",
-                    "The backup file has no version number.",
-                )
-                .into())
+            ),
+            BackupError::NoVersion => Text::new(
+                "备份文件缺少版本号。",
+                "The backup file has no version number.",
+            ),
+            BackupError::NoDrafts => Text::new(
+                "备份文件缺少 drafts 列表。",
+                "The backup file has no list of drafts.",
+            ),
         }
     }
-    let items = json.get("drafts").and_then(Json::as_array).ok_or_else(|| {
-        lang.pick(
-            "备份文件缺少 drafts 列表。",
-            "The backup file has no list of drafts.",
-        )
-        .to_string()
-    })?;
+}
+
+impl fmt::Display for BackupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text().zh)
+    }
+}
+
+impl std::error::Error for BackupError {}
+
+/// The drafts in a backup, with why each one that cannot be read cannot
+/// (`第 2 个草稿无法读取：…` / `Draft 2 cannot be read: …`). A byte order
+/// mark before the JSON is allowed.
+pub fn read_drafts(text: &str) -> Result<(Vec<Draft>, Vec<Text>), BackupError> {
+    let text = text.trim_start_matches('\u{feff}');
+    let json: Json = serde_json::from_str(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
+    if json.get("format").and_then(Json::as_str) != Some(FORMAT) {
+        return Err(BackupError::NotBackup);
+    }
+    match json.get("version").and_then(Json::as_u64) {
+        Some(v) if v > VERSION => return Err(BackupError::Newer(v)),
+        Some(_) => {}
+        None => return Err(BackupError::NoVersion),
+    }
+    let items = json
+        .get("drafts")
+        .and_then(Json::as_array)
+        .ok_or(BackupError::NoDrafts)?;
     let mut drafts = Vec::new();
     let mut problems = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -106,12 +133,39 @@ pub fn read_in(text: &str, lang: Lang) -> Result<(Vec<Draft>, Vec<String>), Stri
                 d.newer_version = None;
                 drafts.push(d)
             }
-            Err(why) => problems.push(match lang {
-                Lang::Zh => format!("第 {} 个草稿无法读取：{why}", i + 1),
-                Lang::En => format!("Draft {} cannot be read: {why}", i + 1),
-            }),
+            Err(why) => problems.push(Text::owned(
+                format!("第 {} 个草稿无法读取：{why}", i + 1),
+                format!("Draft {} cannot be read: {why}", i + 1),
+            )),
         }
     }
+    Ok((drafts, problems))
+}
+
+/// The tables of a backup file, for reading it as a document (the
+/// command line): one per draft, in the backup's order, without the drafts
+/// in the trash (their author threw them away), with why each draft that
+/// cannot be read is missing.
+pub fn tables(text: &str) -> Result<(Vec<Table>, Vec<Text>), BackupError> {
+    let (drafts, problems) = read_drafts(text)?;
+    let tables = drafts
+        .into_iter()
+        .filter(|d| d.meta.trashed.is_none())
+        .map(|d| d.table)
+        .collect();
+    Ok((tables, problems))
+}
+
+/// The drafts in a backup, with a message for each one that cannot be read
+/// (messages in Chinese; see [`read_in`]).
+pub fn read(text: &str) -> Result<(Vec<Draft>, Vec<String>), String> {
+    read_in(text, Lang::Zh)
+}
+
+/// [`read_drafts`] with its messages in `lang`.
+pub fn read_in(text: &str, lang: Lang) -> Result<(Vec<Draft>, Vec<String>), String> {
+    let (drafts, problems) = read_drafts(text).map_err(|e| e.text().into_lang(lang))?;
+    let problems = problems.into_iter().map(|p| p.into_lang(lang)).collect();
     Ok((drafts, problems))
 }
 
@@ -163,5 +217,53 @@ mod tests {
             "{problems:?}"
         );
         assert_eq!(read("{").unwrap_err(), read_in("{", Lang::Zh).unwrap_err());
+    }
+
+    #[test]
+    fn tables_are_the_live_drafts_in_order_and_damage_is_named() {
+        use crate::{DraftBox, MemoryStore};
+        let table = |project: &str| Table {
+            project: project.into(),
+            ..Table::default()
+        };
+        let mut drafts = DraftBox::new(MemoryStore::new());
+        drafts.create("b", "乙", table("第二个"), 1).unwrap();
+        drafts.create("a", "甲", table("第一个"), 2).unwrap();
+        drafts.create("t", "丙", table("扔掉的"), 3).unwrap();
+        drafts.trash("t", 4).unwrap();
+        let file = export(&drafts).unwrap();
+        // One more entry, damaged, at the end.
+        let damaged = file.replacen("\"drafts\": [", "\"drafts\": [{\"version\":2},", 1);
+        assert_ne!(damaged, file);
+        let (tables, problems) = tables(&format!("\u{feff}{damaged}")).unwrap();
+        let projects: Vec<&str> = tables.iter().map(|t| t.project.as_str()).collect();
+        let (listed, _) = read_drafts(&file).unwrap();
+        let order: Vec<&str> = listed
+            .iter()
+            .filter(|d| d.meta.trashed.is_none())
+            .map(|d| d.table.project.as_str())
+            .collect();
+        assert_eq!(projects, order);
+        assert_eq!(projects.len(), 2);
+        assert!(!projects.contains(&"扔掉的"));
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].en.starts_with("Draft 1 cannot be read"),
+            "{}",
+            problems[0]
+        );
+        assert_eq!(
+            super::tables("{\"format\":\"jixiao\"}").unwrap_err(),
+            BackupError::NotBackup
+        );
+        assert_eq!(
+            super::tables("{")
+                .unwrap_err()
+                .text()
+                .get(Lang::En)
+                .split(':')
+                .next(),
+            Some("The backup file is not valid JSON")
+        );
     }
 }

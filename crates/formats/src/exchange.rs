@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use jixiao_domain::lang::{Bilingual, Text};
 use jixiao_domain::table::{Document, Table};
 
 /// The `format` key every exchange file carries.
@@ -79,6 +80,12 @@ impl ExchangeError {
     }
 }
 
+impl Bilingual for ExchangeError {
+    fn text(&self) -> Text {
+        Text::owned(self.message_zh(), self.message_en())
+    }
+}
+
 impl fmt::Display for ExchangeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message_zh())
@@ -99,12 +106,18 @@ pub fn to_json(doc: &Document) -> String {
 
 /// Reads a document in the exchange format.
 pub fn from_json(text: &str) -> Result<Document, ExchangeError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| ExchangeError::Broken {
-            line: e.line(),
-            column: e.column(),
-            detail: e.to_string(),
-        })?;
+    from_value(parse(text)?)
+}
+
+fn parse(text: &str) -> Result<serde_json::Value, ExchangeError> {
+    serde_json::from_str(text).map_err(|e| ExchangeError::Broken {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })
+}
+
+fn from_value(value: serde_json::Value) -> Result<Document, ExchangeError> {
     let obj = value.as_object().ok_or(ExchangeError::NotJixiao)?;
     if obj.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(ExchangeError::NotJixiao);
@@ -129,27 +142,25 @@ pub fn from_json(text: &str) -> Result<Document, ExchangeError> {
 /// or a single table object as other tools write it (`{"project": …,
 /// "indicators": […]}`, no envelope).
 pub fn read_tables(text: &str) -> Result<Document, ExchangeError> {
-    match from_json(text) {
-        Err(ExchangeError::NotJixiao) => {
-            let value: serde_json::Value =
-                serde_json::from_str(text).map_err(|_| ExchangeError::NotJixiao)?;
-            let looks_like_table = value.as_object().is_some_and(|o| {
-                !o.contains_key("format")
-                    && ["project", "indicators", "budget", "unit_name"]
-                        .iter()
-                        .any(|k| o.contains_key(*k))
-            });
-            if !looks_like_table {
-                return Err(ExchangeError::NotJixiao);
-            }
-            let table: Table =
-                serde_json::from_value(value).map_err(|e| ExchangeError::Shape(e.to_string()))?;
-            Ok(Document {
-                tables: vec![table],
-            })
-        }
-        other => other,
+    read_value(parse(text)?)
+}
+
+/// [`read_tables`] of JSON already parsed.
+pub(crate) fn read_value(value: serde_json::Value) -> Result<Document, ExchangeError> {
+    let looks_like_table = value.as_object().is_some_and(|o| {
+        !o.contains_key("format")
+            && ["project", "indicators", "budget", "unit_name"]
+                .iter()
+                .any(|k| o.contains_key(*k))
+    });
+    if !looks_like_table {
+        return from_value(value);
     }
+    let table: Table =
+        serde_json::from_value(value).map_err(|e| ExchangeError::Shape(e.to_string()))?;
+    Ok(Document {
+        tables: vec![table],
+    })
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Importer for the published text layout (rules.md §5).
+//! Importer for the published text layout.
 //!
 //! The layout is what text extraction makes of a published .docx: a title
 //! line `N.<项目名称>绩效目标表`, then one table cell per line with a tab in
@@ -13,7 +13,7 @@ use std::fmt;
 
 use jixiao_domain::budget::{Amount, MoneyUnit};
 use jixiao_domain::framework::Framework;
-use jixiao_domain::lang::Lang;
+use jixiao_domain::lang::{Bilingual, Lang, Text};
 use jixiao_domain::table::{Document, Indicator, Table};
 
 /// Why a text could not be imported at all.
@@ -26,18 +26,26 @@ pub struct LayoutError {
 }
 
 impl LayoutError {
-    /// The message with its line, in `lang` (Chinese: as `Display`).
+    /// The message with its line, in `lang` (Chinese: as `Display`); the
+    /// same as `self.text().get(lang)`.
     pub fn message_in(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => self.to_string(),
-            Lang::En => format!("Line {}: {}", self.line, self.message_en),
-        }
+        self.text().into_lang(lang)
+    }
+}
+
+impl Bilingual for LayoutError {
+    /// The message with its line: `第 3 行：…` / `Line 3: …`.
+    fn text(&self) -> Text {
+        Text::owned(
+            format!("第 {} 行：{}", self.line, self.message),
+            format!("Line {}: {}", self.line, self.message_en),
+        )
     }
 }
 
 impl fmt::Display for LayoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "第 {} 行：{}", self.line, self.message)
+        f.write_str(&self.text().zh)
     }
 }
 
@@ -628,5 +636,8 @@ mod tests {
             en.starts_with("Line 1: No performance target table"),
             "{en}"
         );
+        let text = e.text();
+        assert_eq!(text.get(Lang::En), en);
+        assert_eq!(text.get(Lang::Zh), e.to_string());
     }
 }

@@ -1,20 +1,28 @@
 //! Formats: every way a 绩效目标表 comes in or goes out.
 //!
-//! In: the published text layout ([`layout`]), clipboard HTML/TSV/CSV from
-//! Word, WPS and Excel ([`clipboard`]), exchange JSON ([`exchange`]), share
-//! links ([`share`]). Out: print HTML ([`print`]), xlsx ([`xlsx`]), TSV
-//! ([`tsv`]), exchange JSON and share links. [`examples`] holds the
-//! published sample tables; [`limits`] bounds what an import accepts.
+//! In: [`reading`] is the one entry point: it decodes files (UTF-8,
+//! UTF-16, GB18030), tells what the text is and hands it to the importer
+//! that fits: the published text layout ([`layout`]), clipboard HTML/TSV
+//! and CSV from Word, WPS and Excel ([`clipboard`]), exchange JSON
+//! ([`exchange`]), share links ([`share`]); draft-box backups it names for
+//! `crates/drafts` to read. Out: print HTML ([`print`](mod@print)), xlsx ([`xlsx`]),
+//! TSV ([`tsv`]), exchange JSON and share links, under names from
+//! [`file_name`]. [`examples`] holds the published sample tables;
+//! [`limits`] bounds what an import accepts.
 //!
 //! Invariant: no browser crate. The page and the `jixiao` command-line
-//! checker read and write through this same code.
+//! checker read and write through this same code; where the browser does
+//! something better (GB18030 without a large table), the caller passes it
+//! in.
 
 pub mod clipboard;
 pub mod examples;
 pub mod exchange;
+pub mod file_name;
 pub mod layout;
 pub mod limits;
 pub mod print;
+pub mod reading;
 pub mod share;
 pub mod tsv;
 pub mod xlsx;

@@ -4,6 +4,7 @@
 //! while staying far above any real document: the largest published unit
 //! documents have a few dozen tables of a few dozen indicators.
 
+use jixiao_domain::lang::{Bilingual, Text};
 use jixiao_domain::table::{Document, Table};
 
 /// Bytes of text an import reads (a paste or a file).
@@ -22,6 +23,12 @@ pub const MAX_FIELD_CHARS: usize = 20_000;
 pub struct LimitError {
     pub message: String,
     pub message_en: String,
+}
+
+impl Bilingual for LimitError {
+    fn text(&self) -> Text {
+        Text::owned(self.message.clone(), self.message_en.clone())
+    }
 }
 
 impl std::fmt::Display for LimitError {

@@ -39,6 +39,7 @@
 use rust_decimal::Decimal;
 
 use jixiao_domain::budget::MoneyUnit;
+use jixiao_domain::lang::{group_thousands, grouped, Text};
 use jixiao_domain::table::Table;
 
 /// Columns of the layout grid.
@@ -352,7 +353,47 @@ pub fn unit_summary(tables: &[Table]) -> UnitSummary {
 }
 
 impl UnitSummary {
-    /// The cover line: `<单位>：共 8 张绩效目标表，预算数合计 198.00万元。`
+    /// The cover line in both languages: `<单位>：共 8 张绩效目标表，预算数合计
+    /// 198.00万元。` / `<unit>: 8 performance target tables, total budget
+    /// 198.00 万元.` (the money unit as the form writes it).
+    pub fn line(&self) -> Text {
+        Text::owned(self.line_zh(), self.line_en())
+    }
+
+    fn line_en(&self) -> String {
+        let mut s = String::new();
+        if let Some(unit) = &self.unit {
+            s.push_str(unit);
+            s.push_str(": ");
+        }
+        let tables = match self.tables {
+            1 => "1 performance target table".to_string(),
+            n => format!("{} performance target tables", grouped(n)),
+        };
+        s.push_str(&format!(
+            "{tables}, total budget {} {}",
+            group_thousands(&self.total.to_string()),
+            self.money_unit.label()
+        ));
+        if self.mixed_units {
+            s.push_str(&format!(
+                " (the tables use different money units, converted to {})",
+                self.money_unit.label()
+            ));
+        }
+        match self.not_counted {
+            0 => {}
+            1 => s.push_str(" (1 table's budget is blank or not a number and is not counted)"),
+            n => s.push_str(&format!(
+                " ({} tables' budgets are blank or not numbers and are not counted)",
+                grouped(n)
+            )),
+        }
+        s.push('.');
+        s
+    }
+
+    /// The cover line in Chinese (the printed form's language): `line().zh`.
     pub fn line_zh(&self) -> String {
         let mut s = String::new();
         if let Some(unit) = &self.unit {

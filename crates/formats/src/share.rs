@@ -28,6 +28,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::exchange::{self, ExchangeError, FORMAT, VERSION};
+use jixiao_domain::lang::{Bilingual, Text};
 use jixiao_domain::table::Table;
 
 /// What goes before the payload in a link: `<page>#share=v1.…`.
@@ -145,6 +146,12 @@ impl ShareError {
                 format!("A share link should hold one table; this one holds {n}.")
             }
         }
+    }
+}
+
+impl Bilingual for ShareError {
+    fn text(&self) -> Text {
+        Text::owned(self.message_zh(), self.message_en())
     }
 }
 

@@ -119,7 +119,7 @@ struct SheetPart {
 }
 
 /// `x` (not negative) with two decimals, without core's float formatting
-/// (about 6 KB of brotli wasm, issue #6). Exact ties round up where
+/// (about 6 KB of brotli wasm; see BENCHMARKS.md). Exact ties round up where
 /// `{x:.2}` rounds to even: at most 0.01 pt apart.
 fn fixed2(x: f64) -> String {
     let c = (x * 100.0).round() as u64;
