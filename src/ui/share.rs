@@ -16,12 +16,11 @@ use crate::formats::{limits, share};
 
 use super::dom;
 use super::lang::{lang, tr};
+use super::platform::clipboard::copy_text;
 use super::print::{
     ensure_layers, keep_shortcuts, non_blank, paper_mounted, print_now, Paper, PrintJob,
 };
-use super::transfer::{
-    copy_text, counts_html, findings_html, open_draft, use_workspace, Modal, Transfer,
-};
+use super::transfer::{counts_html, findings_html, open_draft, use_workspace, Modal, Transfer};
 use super::workspace::count_en;
 use crate::domain::lang::grouped;
 

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use crate::domain::rules::{self, Counts, Finding, Severity};
 use crate::domain::{Document, Lang, Table};
@@ -27,6 +27,8 @@ use crate::formats::{clipboard, exchange, layout, limits, share, tsv, xlsx};
 use super::dom;
 use super::drafts::{use_session, Session};
 use super::lang::{lang, tr};
+use super::platform::clipboard::copy_text;
+use super::platform::download::{download, JSON_MIME, XLSX_MIME};
 use super::print::{non_blank, PrintFallback, PrintJob, PrintView, Printer};
 use super::state::{use_editor, Editor};
 use super::workspace::{count_en, Workspace};
@@ -492,98 +494,6 @@ pub fn backup_file_name() -> String {
     )
 }
 
-// ---- the browser side of exporting --------------------------------------------
-
-pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-pub const JSON_MIME: &str = "application/json;charset=utf-8";
-
-/// Saves `bytes` as a download named `name`.
-pub fn download(bytes: &[u8], mime: &str, name: &str) -> Result<(), String> {
-    let fail = |_| {
-        tr(
-            "浏览器拒绝了下载，请检查浏览器的下载设置后重试。",
-            "The browser refused the download. Check its download settings and try again.",
-        )
-        .to_string()
-    };
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let doc = document();
-    let a: web_sys::HtmlAnchorElement = doc
-        .create_element("a")
-        .map_err(fail)?
-        .dyn_into()
-        .map_err(|_| fail(JsValue::NULL))?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.set_attribute("hidden", "").map_err(fail)?;
-    let body = doc.body().ok_or_else(|| fail(JsValue::NULL))?;
-    body.append_child(&a).map_err(fail)?;
-    a.click();
-    a.remove();
-    // Revoked later: some browsers start reading the blob after the click.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        Duration::from_secs(60),
-    );
-    Ok(())
-}
-
-/// Copies text to the clipboard: the Clipboard API where the page may use
-/// it (https, localhost), else the older copy command. Reports through
-/// `done` whether it worked.
-pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
-    let nav = window().navigator();
-    let has_api = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard"))
-        .map(|v| !v.is_undefined() && !v.is_null())
-        .unwrap_or(false);
-    if !has_api {
-        done(copy_with_command(&text));
-        return;
-    }
-    let promise = nav.clipboard().write_text(&text);
-    leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => done(true),
-            Err(_) => done(copy_with_command(&text)),
-        }
-    });
-}
-
-fn copy_with_command(text: &str) -> bool {
-    let doc = document();
-    let Ok(area) = doc.create_element("textarea") else {
-        return false;
-    };
-    let Ok(area) = area.dyn_into::<web_sys::HtmlTextAreaElement>() else {
-        return false;
-    };
-    let active = doc.active_element();
-    area.set_value(text);
-    let _ = area.set_attribute("readonly", "");
-    let _ = area.set_attribute("style", "position:fixed;top:0;left:0;opacity:0");
-    let Some(body) = doc.body() else {
-        return false;
-    };
-    let _ = body.append_child(&area);
-    area.select();
-    let ok = doc
-        .dyn_ref::<web_sys::HtmlDocument>()
-        .and_then(|d| d.exec_command("copy").ok())
-        .unwrap_or(false);
-    area.remove();
-    if let Some(el) = active.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
-    ok
-}
-
 // ---- the page's shared state ----------------------------------------------------
 
 /// Messages from import and export. `Copy`, shared through context.
@@ -815,7 +725,7 @@ fn save_file(transfer: Transfer, bytes: &[u8], mime: &str, name: &str) {
             Lang::Zh => format!("已下载：{name}"),
             Lang::En => format!("Downloaded: {name}"),
         }),
-        Err(e) => transfer.fail(e),
+        Err(e) => transfer.fail(e.into_lang(lang())),
     }
 }
 
@@ -1167,7 +1077,7 @@ impl Ctx {
                             count_en(n, "draft", "drafts")
                         ),
                     }),
-                    Err(e) => self.transfer.fail(e),
+                    Err(e) => self.transfer.fail(e.into_lang(lang())),
                 }
             }
             Err(e) => self.transfer.fail(e),
