@@ -21,6 +21,7 @@ mod share;
 pub mod state;
 mod summary;
 mod transfer;
+pub mod widgets;
 pub mod workspace;
 
 pub use platform::crash;

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::rules::{self, Counts, Finding, Severity};
-use crate::domain::{Document, Lang, Table};
+use crate::domain::{Document, Lang, Table, Text};
 use crate::drafts::{backup, drafts, Draft, Store};
 use crate::formats::print::escape_html;
 use crate::formats::{clipboard, exchange, layout, limits, share, tsv, xlsx};
@@ -31,6 +31,8 @@ use super::platform::clipboard::copy_text;
 use super::platform::download::{download, JSON_MIME, XLSX_MIME};
 use super::print::{non_blank, PrintFallback, PrintJob, PrintView, Printer};
 use super::state::{use_editor, Editor};
+use super::widgets::modal::Modal;
+use super::widgets::notice::{use_notices, NoticeArea, Notices};
 use super::workspace::{count_en, Workspace};
 
 // ---- recognising what was pasted or chosen --------------------------------
@@ -496,58 +498,6 @@ pub fn backup_file_name() -> String {
 
 // ---- the page's shared state ----------------------------------------------------
 
-/// Messages from import and export. `Copy`, shared through context.
-#[derive(Clone, Copy)]
-pub struct Transfer {
-    /// What just happened (role=status).
-    pub status: RwSignal<String>,
-    /// What went wrong (role=alert).
-    pub alert: RwSignal<String>,
-    seq: StoredValue<u64>,
-}
-
-impl Transfer {
-    fn new() -> Transfer {
-        Transfer {
-            status: RwSignal::new(String::new()),
-            alert: RwSignal::new(String::new()),
-            seq: StoredValue::new(0),
-        }
-    }
-
-    /// Shows a message for a while.
-    pub fn say(&self, message: impl Into<String>) {
-        self.show(self.status, message.into(), 8);
-        self.alert.set(String::new());
-    }
-
-    /// Shows a problem (longer, and announced at once).
-    pub fn fail(&self, message: impl Into<String>) {
-        self.show(self.alert, message.into(), 20);
-        self.status.set(String::new());
-    }
-
-    fn show(&self, signal: RwSignal<String>, message: String, secs: u64) {
-        let n = self.seq.get_value() + 1;
-        self.seq.set_value(n);
-        signal.set(message);
-        let seq = self.seq;
-        set_timeout(
-            move || {
-                if seq.try_get_value() == Some(n) {
-                    signal.try_set(String::new());
-                }
-            },
-            Duration::from_secs(secs),
-        );
-    }
-
-    fn clear(&self) {
-        self.status.set(String::new());
-        self.alert.set(String::new());
-    }
-}
-
 /// The workspace from context.
 pub fn use_workspace() -> Workspace {
     expect_context::<Workspace>()
@@ -555,14 +505,14 @@ pub fn use_workspace() -> Workspace {
 
 /// Opens a draft that was just added, in the editor (the open draft is
 /// saved first).
-pub fn open_draft(session: Session, transfer: Transfer, id: &str) -> bool {
+pub fn open_draft(session: Session, notices: Notices, id: &str) -> bool {
     match session.open(id) {
         Ok(()) => {
             dom::focus_later(super::state::Section::Basic.heading_id(), None);
             true
         }
         Err(e) => {
-            transfer.fail(e);
+            notices.fail(e);
             false
         }
     }
@@ -627,55 +577,13 @@ fn unit_tables(ws: &Workspace, open_id: &str, current: &Table) -> Vec<Table> {
 
 // ---- components -------------------------------------------------------------------
 
-/// A modal dialog (`<dialog>` shown with `showModal`): the page behind is
-/// inert, Esc closes it, and focus returns to `return_to` when it closes.
-#[component]
-pub fn Modal(
-    open: RwSignal<bool>,
-    title_id: &'static str,
-    return_to: &'static str,
-    #[prop(optional)] class: &'static str,
-    children: Children,
-) -> impl IntoView {
-    let node = NodeRef::<html::Dialog>::new();
-    Effect::new(move |_| {
-        let want = open.get();
-        if let Some(d) = node.get() {
-            if want && !d.open() {
-                let _ = d.show_modal();
-            } else if !want && d.open() {
-                d.close();
-            }
-        }
-    });
-    let on_close = move |_| {
-        if open.get_untracked() {
-            open.set(false);
-        }
-        dom::focus_later(return_to.to_string(), None);
-    };
-    view! {
-        <dialog
-            node_ref=node
-            class=format!("xfer-modal {class}")
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby=title_id
-            on:close=on_close
-        >
-            {children()}
-        </dialog>
-    }
-}
-
 /// 导入… and 导出 in the top bar, with their dialogs, the print view, the
 /// share link opener and the messages.
 #[component]
 pub fn TransferBar() -> impl IntoView {
     let editor = use_editor();
     let ws = use_workspace();
-    let transfer = Transfer::new();
-    provide_context(transfer);
+    let notices = Notices::provide();
     let printer = Printer::new();
     provide_context(printer);
     let import_open = RwSignal::new(false);
@@ -686,7 +594,7 @@ pub fn TransferBar() -> impl IntoView {
         } else {
             table_file_name(&job.tables[0], "xlsx")
         };
-        save_file(transfer, &xlsx::workbook(&job.tables), XLSX_MIME, &name);
+        save_file(notices, &xlsx::workbook(&job.tables), XLSX_MIME, &name);
     });
     let _ = ws;
     view! {
@@ -696,7 +604,7 @@ pub fn TransferBar() -> impl IntoView {
                 id="import-btn"
                 aria-haspopup="dialog"
                 on:click=move |_| {
-                    transfer.clear();
+                    notices.clear();
                     import_open.set(true)
                 }
             >
@@ -709,23 +617,18 @@ pub fn TransferBar() -> impl IntoView {
         <super::share::SharedOpener />
         <PrintView on_excel=on_excel />
         <PrintFallback table=editor.table.into() />
-        <div class="xfer-toast" role="status" aria-live="polite">
-            {move || transfer.status.get()}
-        </div>
-        <div class="xfer-toast alert" role="alert">
-            {move || transfer.alert.get()}
-        </div>
+        <NoticeArea />
     }
 }
 
 /// Downloads a file and says so.
-fn save_file(transfer: Transfer, bytes: &[u8], mime: &str, name: &str) {
+fn save_file(notices: Notices, bytes: &[u8], mime: &str, name: &str) {
     match download(bytes, mime, name) {
-        Ok(()) => transfer.say(match lang() {
-            Lang::Zh => format!("已下载：{name}"),
-            Lang::En => format!("Downloaded: {name}"),
-        }),
-        Err(e) => transfer.fail(e.into_lang(lang())),
+        Ok(()) => notices.say(Text::owned(
+            format!("已下载：{name}"),
+            format!("Downloaded: {name}"),
+        )),
+        Err(e) => notices.fail(e),
     }
 }
 
@@ -735,7 +638,7 @@ fn ExportMenu(share_open: RwSignal<bool>) -> impl IntoView {
     let editor = use_editor();
     let session = use_session();
     let ws = use_workspace();
-    let transfer = expect_context::<Transfer>();
+    let notices = use_notices();
     let printer = expect_context::<Printer>();
     let open = RwSignal::new(false);
     // The unit's documents, gathered when the menu opens.
@@ -856,7 +759,7 @@ fn ExportMenu(share_open: RwSignal<bool>) -> impl IntoView {
             let ctx = Ctx {
                 editor,
                 ws,
-                transfer,
+                notices,
                 printer,
                 unit: unit.get_untracked(),
                 share_open,
@@ -974,7 +877,7 @@ fn print_unit_name(tables: &[Table]) -> String {
 struct Ctx {
     editor: Editor,
     ws: Workspace,
-    transfer: Transfer,
+    notices: Notices,
     printer: Printer,
     unit: Vec<Table>,
     share_open: RwSignal<bool>,
@@ -1008,7 +911,7 @@ impl Ctx {
     fn table_xlsx(&self) {
         let t = self.table();
         save_file(
-            self.transfer,
+            self.notices,
             &xlsx::workbook(std::slice::from_ref(&t)),
             XLSX_MIME,
             &table_file_name(&t, "xlsx"),
@@ -1017,7 +920,7 @@ impl Ctx {
 
     fn unit_workbook(&self) {
         save_file(
-            self.transfer,
+            self.notices,
             &xlsx::workbook(&self.unit),
             XLSX_MIME,
             &unit_file_name(&self.unit, "xlsx"),
@@ -1026,7 +929,7 @@ impl Ctx {
 
     fn unit_sheet(&self) {
         save_file(
-            self.transfer,
+            self.notices,
             &xlsx::document_xlsx(&self.unit),
             XLSX_MIME,
             &unit_file_name(&self.unit, "xlsx"),
@@ -1037,20 +940,20 @@ impl Ctx {
         let t = self.table();
         let name = table_file_name(&t, "json");
         let json = exchange::to_json(&Document { tables: vec![t] });
-        save_file(self.transfer, json.as_bytes(), JSON_MIME, &name);
+        save_file(self.notices, json.as_bytes(), JSON_MIME, &name);
     }
 
     fn copy_tsv(&self) {
         let text = tsv::table_tsv(&self.table());
-        let transfer = self.transfer;
+        let notices = self.notices;
         copy_text(text, move |ok| {
             if ok {
-                transfer.say(tr(
+                notices.say(Text::new(
                     "已复制为表格文本：可在 Excel 或 WPS 表格中粘贴。",
                     "Copied as table text: paste it into Excel or WPS Spreadsheets.",
                 ));
             } else {
-                transfer.fail(tr(
+                notices.fail(Text::new(
                     "浏览器不允许复制到剪贴板：请改用“导出 Excel”。",
                     "The browser does not allow copying to the clipboard: use “Export to Excel” instead.",
                 ));
@@ -1068,19 +971,19 @@ impl Ctx {
                 let n = self.ws.tables().len();
                 let name = backup_file_name();
                 match download(json.as_bytes(), JSON_MIME, &name) {
-                    Ok(()) => self.transfer.say(match lang() {
-                        Lang::Zh => format!(
+                    Ok(()) => self.notices.say(Text::owned(
+                        format!(
                             "已下载草稿箱备份（{n} 个草稿）：{name}。请妥善保存，可在另一台电脑上用“导入”恢复。"
                         ),
-                        Lang::En => format!(
+                        format!(
                             "Downloaded a backup of the draft box ({}): {name}. Keep it safe; restore it on another computer with “Import”.",
                             count_en(n, "draft", "drafts")
                         ),
-                    }),
-                    Err(e) => self.transfer.fail(e.into_lang(lang())),
+                    )),
+                    Err(e) => self.notices.fail(e),
                 }
             }
-            Err(e) => self.transfer.fail(e),
+            Err(e) => self.notices.fail(e),
         }
     }
 }
@@ -1117,6 +1020,44 @@ fn drafts_in(n: usize, l: Lang) -> String {
     }
 }
 
+/// What the page says once `n` tables are imported and the first, of
+/// `project`, is open.
+fn imported(n: usize, project: &str) -> Text {
+    let (zh, en) = (non_blank(project, "未命名"), non_blank(project, "Untitled"));
+    if n == 1 {
+        Text::owned(
+            format!("已导入 1 张表，已打开：{zh}"),
+            format!("Imported 1 table and opened it: {en}"),
+        )
+    } else {
+        Text::owned(
+            format!("已导入 {n} 张表（已加入草稿箱），已打开第 1 张：{zh}"),
+            format!(
+                "Imported {} (added to the draft box) and opened the first: {en}",
+                count_en(n, "table", "tables")
+            ),
+        )
+    }
+}
+
+/// What the page says once `n` drafts are restored from a backup, with
+/// `unread` others that could not be read.
+fn restored(n: usize, unread: usize) -> Text {
+    let mut zh = format!("已从备份恢复 {n} 个草稿，见草稿箱。");
+    let mut en = format!(
+        "Restored {} from the backup; see the draft box.",
+        count_en(n, "draft", "drafts")
+    );
+    if unread > 0 {
+        zh.push_str(&format!("另有 {unread} 个草稿无法读取。"));
+        en.push_str(&format!(
+            " {} could not be read.",
+            count_en(unread, "other draft", "other drafts")
+        ));
+    }
+    Text::owned(zh, en)
+}
+
 /// The 导入 dialog: paste or choose a file, see what was found, confirm.
 ///
 /// The text is read (and the preview built) once per paste, file or burst
@@ -1131,7 +1072,7 @@ fn drafts_in(n: usize, l: Lang) -> String {
 fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
     let session = use_session();
     let ws = use_workspace();
-    let transfer = expect_context::<Transfer>();
+    let notices = use_notices();
     let source = RwSignal::new(Source::default());
     let problem = RwSignal::new(None::<String>);
     let area = NodeRef::<html::Textarea>::new();
@@ -1176,7 +1117,6 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
             if let Some(a) = area.get_untracked() {
                 a.set_value("");
             }
-            dom::focus_later("import-paste".into(), None);
         }
         now
     });
@@ -1299,7 +1239,6 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
         let Some(Ok(found)) = found.get_untracked() else {
             return;
         };
-        let l = lang();
         match found {
             Found::Tables { tables, .. } => {
                 let n = tables.len();
@@ -1309,20 +1248,9 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
                         open.set(false);
                         let opened = ids
                             .first()
-                            .is_some_and(|id| open_draft(session, transfer, id));
-                        let name = non_blank(&first.project, l.pick("未命名", "Untitled"));
+                            .is_some_and(|id| open_draft(session, notices, id));
                         if opened {
-                            transfer.say(match (l, n) {
-                                (Lang::Zh, 1) => format!("已导入 1 张表，已打开：{name}"),
-                                (Lang::Zh, _) => format!(
-                                    "已导入 {n} 张表（已加入草稿箱），已打开第 1 张：{name}"
-                                ),
-                                (Lang::En, 1) => format!("Imported 1 table and opened it: {name}"),
-                                (Lang::En, _) => format!(
-                                    "Imported {} (added to the draft box) and opened the first: {name}",
-                                    count_en(n, "table", "tables")
-                                ),
-                            });
+                            notices.say(imported(n, &first.project));
                         }
                     }
                     Err(e) => {
@@ -1336,24 +1264,7 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
                 match ws.restore_backup(&text) {
                     Ok((n, problems)) => {
                         open.set(false);
-                        let mut msg = match l {
-                            Lang::Zh => format!("已从备份恢复 {n} 个草稿，见草稿箱。"),
-                            Lang::En => format!(
-                                "Restored {} from the backup; see the draft box.",
-                                count_en(n, "draft", "drafts")
-                            ),
-                        };
-                        if !problems.is_empty() {
-                            let k = problems.len();
-                            msg.push_str(&match l {
-                                Lang::Zh => format!("另有 {k} 个草稿无法读取。"),
-                                Lang::En => format!(
-                                    " {} could not be read.",
-                                    count_en(k, "other draft", "other drafts")
-                                ),
-                            });
-                        }
-                        transfer.say(msg);
+                        notices.say(restored(n, problems.len()));
                     }
                     Err(e) => problem.set(Some(e)),
                 }
@@ -1427,7 +1338,7 @@ fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
     };
 
     view! {
-        <Modal open=open title_id="import-title" return_to="import-btn" class="import-dialog">
+        <Modal open=open title_id="import-title" return_to="import-btn" first_focus="import-paste" class="import-dialog">
             <div class="xfer-head">
                 <h2 id="import-title">{tr("导入绩效目标表", "Import performance target tables")}</h2>
                 <button type="button" class="icon close" aria-label=tr("关闭", "Close") on:click=move |_| open.set(false)>
