@@ -16,8 +16,6 @@ pub mod lang;
 pub mod local_store;
 mod offline;
 mod platform;
-mod print;
-mod share;
 pub mod state;
 mod summary;
 mod transfer;

@@ -14,17 +14,21 @@ use crate::domain::rules::{self, Counts};
 use crate::domain::{Lang, Table, Text};
 use crate::formats::{limits, share};
 
-use super::dom;
-use super::lang::{lang, tr};
-use super::platform::clipboard::copy_text;
+use crate::domain::lang::grouped;
+use crate::ui::drafts::use_session;
+use crate::ui::lang::{lang, tr};
+use crate::ui::platform::clipboard::copy_text;
+use crate::ui::platform::dom;
+use crate::ui::state::use_editor;
+use crate::ui::widgets::modal::Modal;
+use crate::ui::widgets::notice::use_notices;
+use crate::ui::workspace::count_en;
+
+use super::preview_html::{counts_html, findings_html};
 use super::print::{
     ensure_layers, keep_shortcuts, non_blank, paper_mounted, print_now, Paper, PrintJob,
 };
-use super::transfer::{counts_html, findings_html, open_draft, use_workspace};
-use super::widgets::modal::Modal;
-use super::widgets::notice::use_notices;
-use super::workspace::count_en;
-use crate::domain::lang::grouped;
+use super::unit::{open_draft, use_workspace};
 
 /// The page's address without its fragment.
 fn page_address() -> String {
@@ -36,7 +40,7 @@ fn page_address() -> String {
 /// to copy it.
 #[component]
 pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
-    let editor = super::state::use_editor();
+    let editor = use_editor();
     let notices = use_notices();
     let copied = RwSignal::new(false);
     // Made when the dialog opens, from the table as it is then.
@@ -242,7 +246,7 @@ fn saved(project: &str, opened: bool) -> Text {
 /// A shared table, read-only: the check, then the table as printed.
 #[component]
 fn SharedView(table: Table, on_done: Callback<()>) -> impl IntoView {
-    let session = super::drafts::use_session();
+    let session = use_session();
     let ws = use_workspace();
     let notices = use_notices();
     let job = PrintJob {
