@@ -413,6 +413,40 @@ async fn in_english_the_import_dialog_menu_print_and_share_speak_english() {
     );
 }
 
+#[wasm_bindgen_test]
+async fn after_switching_language_import_and_its_notices_still_work() {
+    let store = store_with_one_draft();
+    let page = Page::open(&store).await;
+    // The page is drawn again in English: the bar, its dialogs and its
+    // notice channel are made anew.
+    page.by_id("lang-switch").click();
+    settle().await;
+    assert_eq!(text_of(&page.by_id("import-btn")), "Import…");
+    page.by_id("import-btn").click();
+    settle().await;
+    assert_eq!(
+        text_of(&page.by_id("import-title")),
+        "Import performance target tables"
+    );
+    let area = support::find(&page.root, "Paste area").expect("the paste area");
+    paste(&area, FIXTURE);
+    while page.count(".import-list > li.import-item") < 8 {
+        sleep(2).await;
+    }
+    page.by_id("import-go").click();
+    settle().await;
+    let toast = page
+        .root
+        .query_selector(".xfer-toast[role=status]")
+        .unwrap()
+        .unwrap();
+    assert!(
+        text_of(&toast).starts_with("Imported 8 tables"),
+        "{}",
+        text_of(&toast)
+    );
+}
+
 /// A fresh element of the document for a widget on its own.
 fn widget_root() -> HtmlElement {
     let doc = web_sys::window().unwrap().document().unwrap();

@@ -128,13 +128,14 @@ impl Notices {
         }
     }
 
-    /// The channel in context, made and provided if there is none yet.
+    /// A new channel, provided to what is drawn from here down. Always a
+    /// new one: a context left by an earlier drawing (the page is drawn
+    /// again when the language changes) may hold a channel already
+    /// disposed.
     pub fn provide() -> Notices {
-        use_context::<Notices>().unwrap_or_else(|| {
-            let notices = Notices::new();
-            provide_context(notices);
-            notices
-        })
+        let notices = Notices::new();
+        provide_context(notices);
+        notices
     }
 
     /// Says what just happened.
