@@ -7,8 +7,6 @@
 //! [`Table`] (what a storage layer will save), findings computed once per
 //! change with `rules::check`. No rule logic lives here.
 
-pub mod crash;
-mod dom;
 pub mod drafts;
 mod fields;
 pub mod help;
@@ -17,12 +15,15 @@ mod indicators;
 pub mod lang;
 pub mod local_store;
 mod offline;
-mod print;
-mod share;
+mod platform;
 pub mod state;
 mod summary;
 mod transfer;
+pub mod widgets;
 pub mod workspace;
+
+pub use platform::crash;
+use platform::dom;
 
 use leptos::prelude::*;
 

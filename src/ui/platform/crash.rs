@@ -9,9 +9,12 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::domain::Lang;
+use crate::domain::Text;
 use crate::drafts::backup;
 use crate::drafts::drafts::PREFIX;
+use crate::ui::lang::lang;
+
+use super::download::blob_url;
 
 /// Installs the panic hook: log to the console, then show the banner.
 pub fn install() {
@@ -36,11 +39,7 @@ fn raw_drafts() -> Vec<String> {
 
 fn backup_url() -> Option<String> {
     let json = backup::from_raw_envelopes(raw_drafts());
-    let parts = js_sys::Array::of1(&json.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
+    blob_url(json.as_bytes(), "application/json").ok()
 }
 
 fn show_banner() {
@@ -56,17 +55,20 @@ fn show_banner() {
     banner.set_id("crash-banner");
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("class", "crash-banner");
-    let text = Text::of(super::lang::lang());
+    let l = lang();
     let download = match backup_url() {
         Some(url) => format!(
             "<a class=\"crash-action\" href=\"{url}\" download=\"{}\">{}</a>",
-            text.file, text.download
+            FILE.get(l),
+            DOWNLOAD.get(l)
         ),
         None => String::new(),
     };
     banner.set_inner_html(&format!(
         "<strong>{}</strong> {} {download} <a class=\"crash-action\" href=\"\">{}</a>",
-        text.title, text.body, text.reload
+        TITLE.get(l),
+        BODY.get(l),
+        RELOAD.get(l)
     ));
     if let Some(body) = doc.body() {
         let _ = body.prepend_with_node_1(&banner);
@@ -76,35 +78,22 @@ fn show_banner() {
     }
 }
 
-/// The banner's words (constants: nothing is formatted from user text).
-struct Text {
-    title: &'static str,
-    body: &'static str,
-    file: &'static str,
-    download: &'static str,
-    reload: &'static str,
-}
+// The banner's words (constants: nothing is formatted from user text).
 
-impl Text {
-    fn of(lang: Lang) -> Text {
-        match lang {
-            Lang::Zh => Text {
-                title: "程序出错了，页面已停止响应。",
-                body: "您的草稿已自动保存在本浏览器中（最后一秒内的修改可能未保存）：\
-                       重新载入页面即可继续。为保险起见，可以先下载全部草稿的备份。",
-                file: "绩效目标表草稿备份（出错时）.json",
-                download: "下载全部草稿的备份",
-                reload: "重新载入页面",
-            },
-            Lang::En => Text {
-                title: "Something went wrong and the page has stopped responding.",
-                body: "Your drafts have been saved automatically in this browser (changes \
-                       made in the last second may be missing): reload the page to carry on. \
-                       To be safe, you can download a backup of all drafts first.",
-                file: "performance-target-drafts-backup-after-error.json",
-                download: "Download a backup of all drafts",
-                reload: "Reload the page",
-            },
-        }
-    }
-}
+const TITLE: Text = Text::new(
+    "程序出错了，页面已停止响应。",
+    "Something went wrong and the page has stopped responding.",
+);
+const BODY: Text = Text::new(
+    "您的草稿已自动保存在本浏览器中（最后一秒内的修改可能未保存）：\
+     重新载入页面即可继续。为保险起见，可以先下载全部草稿的备份。",
+    "Your drafts have been saved automatically in this browser (changes \
+     made in the last second may be missing): reload the page to carry on. \
+     To be safe, you can download a backup of all drafts first.",
+);
+const FILE: Text = Text::new(
+    "绩效目标表草稿备份（出错时）.json",
+    "performance-target-drafts-backup-after-error.json",
+);
+const DOWNLOAD: Text = Text::new("下载全部草稿的备份", "Download a backup of all drafts");
+const RELOAD: Text = Text::new("重新载入页面", "Reload the page");

@@ -11,19 +11,24 @@ use leptos::portal::Portal;
 use leptos::prelude::*;
 
 use crate::domain::rules::{self, Counts};
-use crate::domain::{Lang, Table};
+use crate::domain::{Lang, Table, Text};
 use crate::formats::{limits, share};
 
-use super::dom;
-use super::lang::{lang, tr};
+use crate::domain::lang::grouped;
+use crate::ui::drafts::use_session;
+use crate::ui::lang::{lang, tr};
+use crate::ui::platform::clipboard::copy_text;
+use crate::ui::platform::dom;
+use crate::ui::state::use_editor;
+use crate::ui::widgets::modal::Modal;
+use crate::ui::widgets::notice::use_notices;
+use crate::ui::workspace::count_en;
+
+use super::preview_html::{counts_html, findings_html};
 use super::print::{
     ensure_layers, keep_shortcuts, non_blank, paper_mounted, print_now, Paper, PrintJob,
 };
-use super::transfer::{
-    copy_text, counts_html, findings_html, open_draft, use_workspace, Modal, Transfer,
-};
-use super::workspace::count_en;
-use crate::domain::lang::grouped;
+use super::unit::{open_draft, use_workspace};
 
 /// The page's address without its fragment.
 fn page_address() -> String {
@@ -35,8 +40,8 @@ fn page_address() -> String {
 /// to copy it.
 #[component]
 pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
-    let editor = super::state::use_editor();
-    let transfer = expect_context::<Transfer>();
+    let editor = use_editor();
+    let notices = use_notices();
     let copied = RwSignal::new(false);
     // Made when the dialog opens, from the table as it is then.
     let link = Memo::new(move |_| {
@@ -58,10 +63,10 @@ pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
             copy_text(text, move |ok| {
                 if ok {
                     copied.set(true);
-                    transfer.say(tr("已复制分享链接。", "Share link copied."));
+                    notices.say(Text::new("已复制分享链接。", "Share link copied."));
                 } else {
                     copied.set(false);
-                    transfer.fail(tr(
+                    notices.fail(Text::new(
                         "浏览器不允许复制到剪贴板：请选中链接后按 Ctrl+C 复制。",
                         "The browser does not allow copying to the clipboard: select the link and press Ctrl+C.",
                     ));
@@ -221,12 +226,29 @@ pub fn SharedOpener() -> impl IntoView {
     }
 }
 
+/// What the page says once a shared table of `project` is saved as a
+/// draft (and `opened`, or not).
+fn saved(project: &str, opened: bool) -> Text {
+    let (zh, en) = (non_blank(project, "未命名"), non_blank(project, "Untitled"));
+    if opened {
+        Text::owned(
+            format!("已保存为我的草稿并打开：{zh}。"),
+            format!("Saved as your draft and opened: {en}."),
+        )
+    } else {
+        Text::owned(
+            format!("已保存为我的草稿：{zh}，见草稿箱。"),
+            format!("Saved as your draft: {en}; see the draft box."),
+        )
+    }
+}
+
 /// A shared table, read-only: the check, then the table as printed.
 #[component]
 fn SharedView(table: Table, on_done: Callback<()>) -> impl IntoView {
-    let session = super::drafts::use_session();
+    let session = use_session();
     let ws = use_workspace();
-    let transfer = expect_context::<Transfer>();
+    let notices = use_notices();
     let job = PrintJob {
         tables: vec![table.clone()],
         unit: false,
@@ -248,18 +270,10 @@ fn SharedView(table: Table, on_done: Callback<()>) -> impl IntoView {
         move |_| match ws.add_tables(vec![table.clone()]) {
             Ok(ids) => {
                 on_done.run(());
-                let name = non_blank(&table.project, l.pick("未命名", "Untitled"));
                 let opened = ids
                     .first()
-                    .is_some_and(|id| open_draft(session, transfer, id));
-                transfer.say(match (l, opened) {
-                    (Lang::Zh, true) => format!("已保存为我的草稿并打开：{name}。"),
-                    (Lang::Zh, false) => format!("已保存为我的草稿：{name}，见草稿箱。"),
-                    (Lang::En, true) => format!("Saved as your draft and opened: {name}."),
-                    (Lang::En, false) => {
-                        format!("Saved as your draft: {name}; see the draft box.")
-                    }
-                });
+                    .is_some_and(|id| open_draft(session, notices, id));
+                notices.say(saved(&table.project, opened));
             }
             Err(e) => problem.set(Some(e)),
         }

@@ -18,8 +18,9 @@ use crate::domain::rules::{self, Counts};
 use crate::domain::{Lang, Table};
 use crate::formats::print::{self, PrintOptions, PRINT_CSS};
 
-use super::lang::{lang, tr};
-use super::workspace::count_en;
+use crate::ui::lang::{lang, tr};
+use crate::ui::platform::dom;
+use crate::ui::workspace::count_en;
 
 /// The `<div>` the paper views are mounted in (a child of `<body>`).
 pub const LAYER_ID: &str = "paper-layer";
@@ -110,7 +111,7 @@ impl Printer {
     pub fn close(&self) {
         self.job.set(None);
         if let Some(id) = self.return_to.get_value() {
-            super::dom::focus_later(id, None);
+            dom::focus_later(id, None);
         }
     }
 }
@@ -256,7 +257,7 @@ fn PrintPage(job: PrintJob, on_excel: Callback<PrintJob>) -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-    super::dom::focus_later("print-go".into(), None);
+    dom::focus_later("print-go".into(), None);
     view! {
         <div class="paper-view" role="region" aria-labelledby="print-h" on:keydown=keep_shortcuts>
             <div class="paper-bar no-print">

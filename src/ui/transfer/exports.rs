@@ -1,0 +1,144 @@
+//! What each entry of the 导出 menu does: print, Excel, table text, JSON,
+//! the share dialog, a backup of the draft box. Files are saved with the
+//! page's one download (`src/ui/platform/download.rs`) and said so in a
+//! notice.
+
+use leptos::prelude::*;
+
+use crate::domain::{Document, Table, Text};
+use crate::formats::{exchange, tsv, xlsx};
+use crate::ui::platform::clipboard::copy_text;
+use crate::ui::platform::download::{download, JSON_MIME, XLSX_MIME};
+use crate::ui::state::Editor;
+use crate::ui::widgets::notice::Notices;
+use crate::ui::workspace::{count_en, Workspace};
+
+use super::file_names::{backup_file_name, table_file_name, unit_file_name};
+use super::print::{PrintJob, Printer};
+
+/// Downloads a file and says so.
+pub fn save_file(notices: Notices, bytes: &[u8], mime: &str, name: &str) {
+    match download(bytes, mime, name) {
+        Ok(()) => notices.say(Text::owned(
+            format!("已下载：{name}"),
+            format!("Downloaded: {name}"),
+        )),
+        Err(e) => notices.fail(e),
+    }
+}
+
+/// What the menu's entries work with; each method is one entry.
+pub struct Exports {
+    pub editor: Editor,
+    pub ws: Workspace,
+    pub notices: Notices,
+    pub printer: Printer,
+    /// The unit's documents (see `unit.rs`).
+    pub unit: Vec<Table>,
+    pub share_open: RwSignal<bool>,
+}
+
+impl Exports {
+    fn table(&self) -> Table {
+        self.editor.table.get_untracked()
+    }
+
+    pub fn print_table(&self) {
+        self.printer.open(
+            PrintJob {
+                tables: vec![self.table()],
+                unit: false,
+            },
+            "export-btn",
+        );
+    }
+
+    pub fn print_unit(&self) {
+        self.printer.open(
+            PrintJob {
+                tables: self.unit.clone(),
+                unit: true,
+            },
+            "export-btn",
+        );
+    }
+
+    pub fn table_xlsx(&self) {
+        let t = self.table();
+        save_file(
+            self.notices,
+            &xlsx::workbook(std::slice::from_ref(&t)),
+            XLSX_MIME,
+            &table_file_name(&t, "xlsx"),
+        );
+    }
+
+    pub fn unit_workbook(&self) {
+        save_file(
+            self.notices,
+            &xlsx::workbook(&self.unit),
+            XLSX_MIME,
+            &unit_file_name(&self.unit, "xlsx"),
+        );
+    }
+
+    pub fn unit_sheet(&self) {
+        save_file(
+            self.notices,
+            &xlsx::document_xlsx(&self.unit),
+            XLSX_MIME,
+            &unit_file_name(&self.unit, "xlsx"),
+        );
+    }
+
+    pub fn table_json(&self) {
+        let t = self.table();
+        let name = table_file_name(&t, "json");
+        let json = exchange::to_json(&Document { tables: vec![t] });
+        save_file(self.notices, json.as_bytes(), JSON_MIME, &name);
+    }
+
+    pub fn copy_tsv(&self) {
+        let text = tsv::table_tsv(&self.table());
+        let notices = self.notices;
+        copy_text(text, move |ok| {
+            if ok {
+                notices.say(Text::new(
+                    "已复制为表格文本：可在 Excel 或 WPS 表格中粘贴。",
+                    "Copied as table text: paste it into Excel or WPS Spreadsheets.",
+                ));
+            } else {
+                notices.fail(Text::new(
+                    "浏览器不允许复制到剪贴板：请改用“导出 Excel”。",
+                    "The browser does not allow copying to the clipboard: use “Export to Excel” instead.",
+                ));
+            }
+        });
+    }
+
+    pub fn share(&self) {
+        self.share_open.set(true);
+    }
+
+    pub fn backup(&self) {
+        match self.ws.backup_json() {
+            Ok(json) => {
+                let n = self.ws.tables().len();
+                let name = backup_file_name();
+                match download(json.as_bytes(), JSON_MIME, &name) {
+                    Ok(()) => self.notices.say(Text::owned(
+                        format!(
+                            "已下载草稿箱备份（{n} 个草稿）：{name}。请妥善保存，可在另一台电脑上用“导入”恢复。"
+                        ),
+                        format!(
+                            "Downloaded a backup of the draft box ({}): {name}. Keep it safe; restore it on another computer with “Import”.",
+                            count_en(n, "draft", "drafts")
+                        ),
+                    )),
+                    Err(e) => self.notices.fail(e),
+                }
+            }
+            Err(e) => self.notices.fail(e),
+        }
+    }
+}

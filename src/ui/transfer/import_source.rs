@@ -1,0 +1,72 @@
+//! What the import dialog was given: pasted or typed text (with the
+//! clipboard's HTML), or the text of a chosen or dropped file.
+
+use crate::domain::{Lang, Text};
+use crate::formats::limits;
+
+use super::reading::{decode_bytes, unreadable};
+
+/// What the import dialog was given.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Source {
+    pub text: String,
+    /// The clipboard's `text/html`, when it holds a table.
+    pub html: Option<String>,
+    /// The file's name, when a file was chosen.
+    pub file: Option<String>,
+}
+
+impl Source {
+    /// Text typed, dropped or pasted without a table in the clipboard.
+    pub fn typed(text: String) -> Source {
+        Source {
+            text,
+            html: None,
+            file: None,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty() && self.html.is_none()
+    }
+}
+
+/// Why `file` is refused before it is read: a kind that is not text (and
+/// what to do instead), or too large. The text's own limit is checked
+/// after reading, with the rest of what was given.
+pub fn refused(file: &web_sys::File) -> Option<Text> {
+    let name = file.name();
+    if let (Some(zh), Some(en)) = (unreadable(&name, Lang::Zh), unreadable(&name, Lang::En)) {
+        return Some(Text::owned(zh, en));
+    }
+    if file.size() > 2.0 * limits::MAX_IMPORT_BYTES as f64 {
+        let t = (file.size() * 10.0 / 1_048_576.0 + 0.5) as u64;
+        let mb = format!("{}.{}", t / 10, t % 10);
+        let max = limits::MAX_IMPORT_BYTES / 1_048_576;
+        return Some(Text::owned(
+            format!("文件「{name}」过大（{mb} MB）：一次最多导入 {max} MB。"),
+            format!("The file “{name}” is too large ({mb} MB): one import takes at most {max} MB."),
+        ));
+    }
+    None
+}
+
+/// The text of `file`, in whichever encoding it was saved
+/// ([`decode_bytes`]).
+pub async fn read(file: web_sys::File) -> Result<Source, Text> {
+    let name = file.name();
+    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => {
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            Ok(Source {
+                text: decode_bytes(&bytes),
+                html: None,
+                file: Some(name),
+            })
+        }
+        Err(_) => Err(Text::owned(
+            format!("无法读取文件「{name}」。"),
+            format!("The file “{name}” cannot be read."),
+        )),
+    }
+}
