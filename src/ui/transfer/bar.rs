@@ -11,7 +11,7 @@ use crate::ui::widgets::notice::{NoticeArea, Notices};
 
 use super::export_menu::ExportMenu;
 use super::exports::save_file;
-use super::file_names::{table_file_name, unit_file_name};
+use crate::formats::file_name;
 use super::import_dialog::ImportDialog;
 use super::print::{PrintFallback, PrintJob, PrintView, Printer};
 use super::share::{ShareDialog, SharedOpener};
@@ -28,9 +28,9 @@ pub fn TransferBar() -> impl IntoView {
     let share_open = RwSignal::new(false);
     let on_excel = Callback::new(move |job: PrintJob| {
         let name = if job.unit {
-            unit_file_name(&job.tables, "xlsx")
+            file_name::of_unit(&job.tables, "xlsx")
         } else {
-            table_file_name(&job.tables[0], "xlsx")
+            file_name::of_table(&job.tables[0], "xlsx")
         };
         save_file(notices, &xlsx::workbook(&job.tables), XLSX_MIME, &name);
     });

@@ -13,7 +13,7 @@ use crate::ui::state::Editor;
 use crate::ui::widgets::notice::Notices;
 use crate::ui::workspace::{count_en, Workspace};
 
-use super::file_names::{backup_file_name, table_file_name, unit_file_name};
+use crate::formats::file_name::{self, LocalTime};
 use super::print::{PrintJob, Printer};
 
 /// Downloads a file and says so.
@@ -69,7 +69,7 @@ impl Exports {
             self.notices,
             &xlsx::workbook(std::slice::from_ref(&t)),
             XLSX_MIME,
-            &table_file_name(&t, "xlsx"),
+            &file_name::of_table(&t, "xlsx"),
         );
     }
 
@@ -78,7 +78,7 @@ impl Exports {
             self.notices,
             &xlsx::workbook(&self.unit),
             XLSX_MIME,
-            &unit_file_name(&self.unit, "xlsx"),
+            &file_name::of_unit(&self.unit, "xlsx"),
         );
     }
 
@@ -87,13 +87,13 @@ impl Exports {
             self.notices,
             &xlsx::document_xlsx(&self.unit),
             XLSX_MIME,
-            &unit_file_name(&self.unit, "xlsx"),
+            &file_name::of_unit(&self.unit, "xlsx"),
         );
     }
 
     pub fn table_json(&self) {
         let t = self.table();
-        let name = table_file_name(&t, "json");
+        let name = file_name::of_table(&t, "json");
         let json = exchange::to_json(&Document { tables: vec![t] });
         save_file(self.notices, json.as_bytes(), JSON_MIME, &name);
     }
@@ -141,4 +141,16 @@ impl Exports {
             Err(e) => self.notices.fail(e),
         }
     }
+}
+
+/// `绩效目标表草稿箱备份-2025-03-07-0930.json`, in the author's local time.
+fn backup_file_name() -> String {
+    let d = js_sys::Date::new_0();
+    file_name::of_backup(LocalTime {
+        year: d.get_full_year(),
+        month: d.get_month() + 1,
+        day: d.get_date(),
+        hour: d.get_hours(),
+        minute: d.get_minutes(),
+    })
 }

@@ -1,7 +1,7 @@
 //! What the import dialog was given: pasted or typed text (with the
 //! clipboard's HTML), or the text of a chosen or dropped file.
 
-use crate::domain::{Lang, Text};
+use crate::domain::Text;
 use crate::formats::limits;
 
 use super::reading::{decode_bytes, unreadable};
@@ -36,8 +36,8 @@ impl Source {
 /// after reading, with the rest of what was given.
 pub fn refused(file: &web_sys::File) -> Option<Text> {
     let name = file.name();
-    if let (Some(zh), Some(en)) = (unreadable(&name, Lang::Zh), unreadable(&name, Lang::En)) {
-        return Some(Text::owned(zh, en));
+    if let Some(why) = unreadable(&name) {
+        return Some(why);
     }
     if file.size() > 2.0 * limits::MAX_IMPORT_BYTES as f64 {
         let t = (file.size() * 10.0 / 1_048_576.0 + 0.5) as u64;

@@ -6,8 +6,9 @@
 //! nothing until the author confirms; then the tables become new drafts
 //! (existing drafts are never changed) and the first one opens. What the
 //! text is (an HTML table, tab-separated cells, the published text layout,
-//! exchange JSON, a backup, a share link) is recognised here
-//! ([`reading`]); reading each form is the importers' job (`crates/formats`).
+//! exchange JSON, a backup, a share link) is recognised by the formats
+//! crate (`crates/formats/src/reading/`), the same code as the command line;
+//! [`reading`] adds the browser's decoder and a backup's drafts.
 //!
 //! Exports work on the table in the editor, or on a unit's documents: the
 //! drafts with the same unit as it, in the order they were added
@@ -17,14 +18,13 @@
 //! - [`import_dialog`], with [`import_source`] (what it was given),
 //!   [`reading`] (what that is), [`preview`] and [`preview_html`] (what
 //!   was found) and [`import_words`] (what it says);
-//! - [`export_menu`], with [`exports`] (what each entry does) and
-//!   [`file_names`];
+//! - [`export_menu`], with [`exports`] (what each entry does; file names
+//!   come from `crates/formats/src/file_name.rs`);
 //! - [`print`]: the print view; [`share`]: share links, made and opened.
 
 mod bar;
 mod export_menu;
 mod exports;
-mod file_names;
 mod import_dialog;
 mod import_source;
 mod import_words;

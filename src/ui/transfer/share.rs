@@ -11,7 +11,7 @@ use leptos::portal::Portal;
 use leptos::prelude::*;
 
 use crate::domain::rules::{self, Counts};
-use crate::domain::{Lang, Table, Text};
+use crate::domain::{Bilingual, Lang, Table, Text};
 use crate::formats::{limits, share};
 
 use crate::domain::lang::grouped;
@@ -49,7 +49,7 @@ pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
             editor
                 .table
                 .with_untracked(|t| share::link(&page_address(), t))
-                .map_err(|e| lang().pick(e.message_zh(), e.message_en()))
+                .map_err(|e| e.text().into_lang(lang()))
         })
     });
     Effect::new(move |_| {
@@ -163,9 +163,9 @@ fn from_address() -> Option<Opened> {
     Some(match share::decode(&hash) {
         Ok(t) => match limits::check_table(&t) {
             Ok(()) => Opened::Table(Box::new(t)),
-            Err(e) => Opened::Broken(l.pick(e.message, e.message_en)),
+            Err(e) => Opened::Broken(e.text().into_lang(l)),
         },
-        Err(e) => Opened::Broken(l.pick(e.message_zh(), e.message_en())),
+        Err(e) => Opened::Broken(e.text().into_lang(l)),
     })
 }
 
