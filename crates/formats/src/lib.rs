@@ -26,3 +26,4 @@ pub mod reading;
 pub mod share;
 pub mod tsv;
 pub mod xlsx;
+pub mod zip;
