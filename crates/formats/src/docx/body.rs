@@ -95,6 +95,12 @@ fn skipped(local: &str) -> bool {
     )
 }
 
+/// Whether `xml` is WordprocessingML (and not, say, the workbook of a
+/// renamed .xlsx).
+pub(super) fn is_wordprocessing(xml: &str) -> bool {
+    MAIN_NS.iter().any(|ns| xml.contains(ns))
+}
+
 /// Reads the body of `word/document.xml`.
 pub(super) fn read(xml: &str) -> Body {
     let mut w = Walker {

@@ -169,7 +169,11 @@ pub fn read(bytes: &[u8]) -> Result<Document, DocxError> {
     let xml = archive
         .read(&part, limits::MAX_WORD_XML_BYTES)
         .map_err(damaged)?;
-    let body = body::read(&decode_bytes(&xml, None));
+    let xml = decode_bytes(&xml, None);
+    if !body::is_wordprocessing(&xml) {
+        return Err(DocxError::Damaged(Damage::NoDocument));
+    }
+    let body = body::read(&xml);
     if body.tables == 0 {
         return Err(DocxError::NoTable);
     }
