@@ -3,7 +3,7 @@
 //! WebAssembly. Deflate is `miniz_oxide`'s (already used for share links);
 //! CRC-32 is here.
 //!
-//! The writer ([`Zip`]) stores deflated entries (or stored ones, when
+//! The writer (`Zip`) stores deflated entries (or stored ones, when
 //! deflate does not help) with a central directory, the same bytes every
 //! time. The reader ([`Archive`]) finds entries through the central
 //! directory and inflates stored and deflated ones, bounded and checked

@@ -7,7 +7,7 @@
 //! ([`crate::clipboard`]), so labels, merged 一级/二级 cells, the title
 //! `N.<项目名称>绩效目标表` and the unit line `331202某某单位 单位：万元`
 //! before each table are read exactly as in a paste. Many tables give one
-//! [`Table`] each. An old binary .doc, a password-protected document (both
+//! `Table` each. An old binary .doc, a password-protected document (both
 //! are OLE compound files), a damaged ZIP and a document without a table
 //! each get a message that says what to do ([`DocxError`]).
 //! `crates/formats/src/reading/mod.rs` routes chosen files here.
@@ -29,8 +29,6 @@ use crate::reading::decode_bytes;
 use crate::zip::{Archive, ZipError};
 use jixiao_domain::lang::{Bilingual, Text};
 use jixiao_domain::table::Document;
-#[cfg(doc)]
-use jixiao_domain::table::Table;
 
 /// The media type of a .docx, for downloads.
 pub const MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
