@@ -3,7 +3,9 @@
 //! In: `tests/fixtures/tianjin-2025-tables-1-8.docx` was written by
 //! python-docx (`tests/docx/make_fixture.py`), not by jixiao, from the
 //! field-by-field transcription of the eight published tables; it must
-//! import as that transcription, and as the published text does. Out: what
+//! import as that transcription, and as the published text does; so must
+//! the same document saved again by LibreOffice
+//! (`tests/fixtures/tianjin-2025-tables-1-8.libreoffice.docx`). Out: what
 //! [`docx::document`] writes imports back as the same tables (python-docx
 //! reads it in `tests/cli.rs`).
 
@@ -14,6 +16,11 @@ use jixiao_formats::{exchange, layout, xlsx};
 use proptest::prelude::*;
 
 const DOCX: &[u8] = include_bytes!("../../../tests/fixtures/tianjin-2025-tables-1-8.docx");
+/// The python-docx fixture opened and saved again by LibreOffice 7.4
+/// (`soffice --headless --convert-to "docx:MS Word 2007 XML"`): the same
+/// tables in the markup another word processor writes.
+const LIBREOFFICE_DOCX: &[u8] =
+    include_bytes!("../../../tests/fixtures/tianjin-2025-tables-1-8.libreoffice.docx");
 const TEXT: &str = include_str!("../../../tests/fixtures/tianjin-2025-tables-1-8.txt");
 const EXPECTED: &str = include_str!("../../../tests/fixtures/tianjin-2025-expected.json");
 
@@ -51,6 +58,8 @@ fn the_python_docx_fixture_imports_field_by_field() {
     assert_tables(&got, &expected(), "against the transcription");
     let text = layout::import(TEXT).unwrap().tables;
     assert_tables(&got, &text, "against the published text");
+    let saved_again = docx::read(LIBREOFFICE_DOCX).expect("LibreOffice's .docx reads");
+    assert_tables(&saved_again.tables, &got, "saved again by LibreOffice");
     // Merged 一级 and 二级 cells carry down their rows.
     assert_eq!(got[0].indicators[3].level1, "产出指标");
     assert_eq!(got[1].indicators[1].level2, "数量指标");

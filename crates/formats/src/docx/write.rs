@@ -8,7 +8,8 @@
 //!   print view: 项目名称, the budget block, 绩效目标, the indicator
 //!   header and the indicators, with 一级 and 二级 merged down their rows
 //!   (`w:vMerge`) and wide cells spanning columns (`w:gridSpan`); thin
-//!   borders, 宋体 10.5 pt; rows are not split across pages;
+//!   borders, 宋体 10.5 pt; rows at least 0.7 cm high and not split
+//!   across pages;
 //! - each table after the first starts a new page;
 //! - A4 portrait, the print view's margins.
 //!
@@ -180,7 +181,10 @@ fn push_grid(out: &mut String, rows: &[&Row]) {
         }
     }
     for (r, row) in rows.iter().enumerate() {
-        out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+        // At least 0.7 cm high, as the published tables; never split.
+        out.push_str(
+            "<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val=\"397\" w:hRule=\"atLeast\"/></w:trPr>",
+        );
         let mut col = 0;
         while col < COLUMNS {
             let (span, merge, cell) = match slots[r][col] {
