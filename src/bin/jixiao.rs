@@ -4,12 +4,13 @@
 //! ```text
 //! jixiao import FILE            print the document as exchange JSON
 //! jixiao check [--json] FILE... report findings per table
+//! jixiao docx FILE OUT.docx     write a Word document in the official layout
 //! ```
 //! A FILE is read as the page reads what is pasted or chosen
-//! (`crates/formats/src/reading/`): the published text layout, Word/WPS/
-//! Excel HTML (the page `jixiao print` writes too), tab-separated text,
-//! CSV, exchange JSON or a draft-box backup, in UTF-8, UTF-16 or GB18030.
-//! `-` is standard input.
+//! (`crates/formats/src/reading/`): a Word document (.docx), the published
+//! text layout, Word/WPS/Excel HTML (the page `jixiao print` writes too),
+//! tab-separated text, CSV, exchange JSON or a draft-box backup, in UTF-8,
+//! UTF-16 or GB18030. `-` is standard input.
 //!
 //! Exit status: 0 when no finding is an error, 1 when any is, 2 for a
 //! usage error or when a file cannot be read or holds no table (the reason
@@ -41,14 +42,16 @@ jixiao — 绩效目标表检查工具 (performance target table checker)
   jixiao check [--json] FILE...   检查每张表，列出错误、警告和提示
   jixiao print FILE > out.html     输出官方版式的打印页（A4，可用浏览器打印或另存 PDF）
   jixiao xlsx FILE OUT.xlsx       导出 Excel 工作簿（每张表一个工作表，含合并单元格）
+  jixiao docx FILE OUT.docx       导出 Word 文档（官方版式，每张表一页，一级/二级指标合并单元格）
   jixiao share FILE               为每张表输出分享链接片段（#share=…）
   jixiao rules                    列出全部检查规则
 
-FILE 可以是发布文本版式（.txt）、Word/WPS/Excel 网页（.htm/.html，包括 jixiao print 的输出）、
-制表符分隔文本、CSV、交换格式 JSON 或草稿箱备份；编码可以是 UTF-8、UTF-16（带 BOM）或 GB18030。
-FILE 为 - 时读取标准输入。
-FILE is the published text layout, Word/WPS/Excel HTML (jixiao print's page too), TSV, CSV,
-exchange JSON or a draft box backup, in UTF-8, UTF-16 (with BOM) or GB18030; - is standard input.
+FILE 可以是 Word 文档（.docx）、发布文本版式（.txt）、Word/WPS/Excel 网页（.htm/.html，包括
+jixiao print 的输出）、制表符分隔文本、CSV、交换格式 JSON 或草稿箱备份；编码可以是 UTF-8、
+UTF-16（带 BOM）或 GB18030。FILE 为 - 时读取标准输入。旧版 .doc 请先在 Word/WPS 中另存为 .docx。
+FILE is a Word document (.docx), the published text layout, Word/WPS/Excel HTML (jixiao print's
+page too), TSV, CSV, exchange JSON or a draft box backup, in UTF-8, UTF-16 (with BOM) or GB18030;
+- is standard input. Save an old .doc as .docx in Word or WPS first.
 退出码 Exit status: 0 无错误 no errors; 1 有错误 errors found;
 2 用法错误、文件无法读取或没有表 usage error, unreadable file or no table.";
 
@@ -83,16 +86,15 @@ fn main() -> ExitCode {
         },
         Some("xlsx") => match &args[1..] {
             [file, target] => with_doc(file, |doc| {
-                let bytes = formats::xlsx::workbook(&doc.tables);
-                match std::fs::write(target, bytes) {
-                    Ok(()) => ExitCode::SUCCESS,
-                    Err(e) => {
-                        eprintln!("jixiao: {target}: 无法写入 cannot write: {e}");
-                        ExitCode::from(2)
-                    }
-                }
+                write_file(target, &formats::xlsx::workbook(&doc.tables))
             }),
             _ => usage_error("xlsx 需要输入文件和输出文件 (xlsx takes FILE and OUT.xlsx)"),
+        },
+        Some("docx") => match &args[1..] {
+            [file, target] => with_doc(file, |doc| {
+                write_file(target, &formats::docx::document(&doc.tables))
+            }),
+            _ => usage_error("docx 需要输入文件和输出文件 (docx takes FILE and OUT.docx)"),
         },
         Some("share") => match &args[1..] {
             [file] => share(file),
@@ -184,6 +186,17 @@ fn with_doc(path: &str, f: impl FnOnce(&Document) -> ExitCode) -> ExitCode {
         Ok(doc) => f(&doc),
         Err(e) => {
             eprintln!("jixiao: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes an exported file (exit 0), or says why it cannot (exit 2).
+fn write_file(target: &str, bytes: &[u8]) -> ExitCode {
+    match std::fs::write(target, bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("jixiao: {target}: 无法写入 cannot write: {e}");
             ExitCode::from(2)
         }
     }

@@ -3,12 +3,14 @@
 //! In: [`reading`] is the one entry point: it decodes files (UTF-8,
 //! UTF-16, GB18030), tells what the text is and hands it to the importer
 //! that fits: the published text layout ([`layout`]), clipboard HTML/TSV
-//! and CSV from Word, WPS and Excel ([`clipboard`]), exchange JSON
-//! ([`exchange`]), share links ([`share`]); draft-box backups it names for
-//! `crates/drafts` to read. Out: print HTML ([`print`](mod@print)), xlsx ([`xlsx`]),
-//! TSV ([`tsv`]), exchange JSON and share links, under names from
-//! [`file_name`]. [`examples`] holds the published sample tables;
-//! [`limits`] bounds what an import accepts.
+//! and CSV from Word, WPS and Excel ([`clipboard`]), Word documents
+//! ([`docx`]), exchange JSON ([`exchange`]), share links ([`share`]);
+//! draft-box backups it names for `crates/drafts` to read. Out: print HTML
+//! ([`print`](mod@print)), xlsx ([`xlsx`]), Word documents ([`docx`]), TSV
+//! ([`tsv`]), exchange JSON and share links, under names from
+//! [`file_name`]. Both Office formats sit in a ZIP container ([`zip`]).
+//! [`examples`] holds the published sample tables; [`limits`] bounds what
+//! an import accepts.
 //!
 //! Invariant: no browser crate. The page and the `jixiao` command-line
 //! checker read and write through this same code; where the browser does
@@ -16,6 +18,7 @@
 //! in.
 
 pub mod clipboard;
+pub mod docx;
 pub mod examples;
 pub mod exchange;
 pub mod file_name;
@@ -26,3 +29,4 @@ pub mod reading;
 pub mod share;
 pub mod tsv;
 pub mod xlsx;
+pub mod zip;

@@ -9,6 +9,12 @@ use jixiao_domain::table::{Document, Table};
 
 /// Bytes of text an import reads (a paste or a file).
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+/// Bytes of a Word document (.docx) an import reads: pictures make them
+/// larger than their text.
+pub const MAX_WORD_BYTES: usize = 50 * 1024 * 1024;
+/// Bytes of a Word document's text part (`word/document.xml`, inflated):
+/// Word's markup is many times the text it holds.
+pub const MAX_WORD_XML_BYTES: usize = 64 * 1024 * 1024;
 /// Tables one import may add.
 pub const MAX_TABLES: usize = 500;
 /// Indicator rows in one table.
@@ -62,6 +68,39 @@ pub fn check_text(text: &str) -> Result<(), LimitError> {
         });
     }
     Ok(())
+}
+
+/// Checks the size of a Word document before it is unpacked.
+pub fn check_word_file(bytes: usize) -> Result<(), LimitError> {
+    if bytes > MAX_WORD_BYTES {
+        return Err(LimitError {
+            message: format!(
+                "Word 文档过大（{} MB）：一次最多读取 {} MB。请删去图片，或把表格分到几个文档中。",
+                mb1(bytes),
+                MAX_WORD_BYTES / 1_048_576
+            ),
+            message_en: format!(
+                "The Word document is too large ({} MB): at most {} MB is read at once. Remove pictures, or split the tables over several documents.",
+                mb1(bytes),
+                MAX_WORD_BYTES / 1_048_576
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// A Word document whose text part unpacks past [`MAX_WORD_XML_BYTES`].
+pub fn word_too_large() -> LimitError {
+    LimitError {
+        message: format!(
+            "Word 文档的正文过大（解压后超过 {} MB）：请把表格分到几个文档中。",
+            MAX_WORD_XML_BYTES / 1_048_576
+        ),
+        message_en: format!(
+            "The text of the Word document is too large (over {} MB unpacked): split the tables over several documents.",
+            MAX_WORD_XML_BYTES / 1_048_576
+        ),
+    }
 }
 
 /// Checks an imported document before it becomes drafts.

@@ -2,8 +2,7 @@
 //!
 //! The page ships as WebAssembly, so instead of a spreadsheet crate this
 //! module writes the few parts a workbook needs, and the ZIP container
-//! around them (deflate from `miniz_oxide`, already used for share links;
-//! CRC-32 here):
+//! around them ([`crate::zip`]):
 //!
 //! - `[Content_Types].xml`, `_rels/.rels`, `xl/workbook.xml`,
 //!   `xl/_rels/workbook.xml.rels`, `xl/styles.xml`, `xl/worksheets/sheetN.xml`.
@@ -29,6 +28,9 @@
 //! - The output is deterministic: every part carries the same timestamp.
 
 use super::print::{grid, Part, Role, Row, COLUMNS, COLUMN_PERCENT};
+/// CRC-32, as ZIP uses it (now in [`crate::zip`]).
+pub use crate::zip::crc32;
+use crate::zip::Zip;
 use jixiao_domain::table::Table;
 
 /// Excel's limit on the characters (UTF-16 units) of one cell.
@@ -299,15 +301,15 @@ fn cell_ref(row: usize, col: usize) -> String {
     format!("{}{}", char::from(b'A' + col as u8), row + 1)
 }
 
-const XML_DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+pub(crate) const XML_DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
 /// Whether XML 1.0 allows `c` in text (Rust chars are never surrogates).
-fn xml_char(c: char) -> bool {
+pub(crate) fn xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
 }
 
 /// XML-escaped text, without characters XML 1.0 forbids.
-fn push_xml(out: &mut String, text: &str) {
+pub(crate) fn push_xml(out: &mut String, text: &str) {
     for c in text.chars().filter(|c| xml_char(*c)) {
         match c {
             '&' => out.push_str("&amp;"),
@@ -392,7 +394,8 @@ const STYLES: &str = concat!(
     "</styleSheet>"
 );
 
-const REL_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+pub(crate) const REL_NS: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /// The workbook parts around the sheets, zipped.
 fn package(sheets: &[SheetPart]) -> Vec<u8> {
@@ -467,119 +470,9 @@ fn package(sheets: &[SheetPart]) -> Vec<u8> {
     zip.finish()
 }
 
-/// CRC-32 (IEEE, as ZIP uses it), table-driven.
-pub fn crc32(data: &[u8]) -> u32 {
-    const TABLE: [u32; 256] = {
-        let mut table = [0u32; 256];
-        let mut i = 0;
-        while i < 256 {
-            let mut c = i as u32;
-            let mut k = 0;
-            while k < 8 {
-                c = if c & 1 != 0 {
-                    0xEDB8_8320 ^ (c >> 1)
-                } else {
-                    c >> 1
-                };
-                k += 1;
-            }
-            table[i] = c;
-            i += 1;
-        }
-        table
-    };
-    let mut crc = !0u32;
-    for &b in data {
-        crc = TABLE[((crc ^ u32::from(b)) & 0xFF) as usize] ^ (crc >> 8);
-    }
-    !crc
-}
-
-/// A minimal ZIP writer: deflated entries, a central directory, the end
-/// record. No ZIP64: a workbook of tables stays far below 4 GB.
-#[derive(Default)]
-struct Zip {
-    out: Vec<u8>,
-    central: Vec<u8>,
-    entries: u16,
-}
-
-/// 1980-01-01 00:00, the earliest DOS date: the same bytes every time.
-const DOS_TIME: u16 = 0;
-const DOS_DATE: u16 = (1 << 5) | 1;
-
-impl Zip {
-    fn add(&mut self, name: &str, data: &[u8]) {
-        let deflated = miniz_oxide::deflate::compress_to_vec(data, 6);
-        let (method, body): (u16, &[u8]) = if deflated.len() < data.len() {
-            (8, &deflated)
-        } else {
-            (0, data)
-        };
-        let crc = crc32(data);
-        let offset = self.out.len() as u32;
-        let head = |buf: &mut Vec<u8>| {
-            put16(buf, 20); // version needed: 2.0 (deflate)
-            put16(buf, 0x0800); // flags: names are UTF-8
-            put16(buf, method);
-            put16(buf, DOS_TIME);
-            put16(buf, DOS_DATE);
-            put32(buf, crc);
-            put32(buf, body.len() as u32);
-            put32(buf, data.len() as u32);
-            put16(buf, name.len() as u16);
-            put16(buf, 0); // extra field length
-        };
-        put32(&mut self.out, 0x0403_4b50);
-        head(&mut self.out);
-        self.out.extend_from_slice(name.as_bytes());
-        self.out.extend_from_slice(body);
-
-        put32(&mut self.central, 0x0201_4b50);
-        put16(&mut self.central, 20); // version made by
-        head(&mut self.central);
-        put16(&mut self.central, 0); // comment length
-        put16(&mut self.central, 0); // disk number
-        put16(&mut self.central, 0); // internal attributes
-        put32(&mut self.central, 0); // external attributes
-        put32(&mut self.central, offset);
-        self.central.extend_from_slice(name.as_bytes());
-        self.entries += 1;
-    }
-
-    fn finish(mut self) -> Vec<u8> {
-        let at = self.out.len() as u32;
-        let size = self.central.len() as u32;
-        self.out.append(&mut self.central);
-        put32(&mut self.out, 0x0605_4b50);
-        put16(&mut self.out, 0); // this disk
-        put16(&mut self.out, 0); // disk with the directory
-        put16(&mut self.out, self.entries);
-        put16(&mut self.out, self.entries);
-        put32(&mut self.out, size);
-        put32(&mut self.out, at);
-        put16(&mut self.out, 0); // comment length
-        self.out
-    }
-}
-
-fn put16(buf: &mut Vec<u8>, v: u16) {
-    buf.extend_from_slice(&v.to_le_bytes());
-}
-
-fn put32(buf: &mut Vec<u8>, v: u32) {
-    buf.extend_from_slice(&v.to_le_bytes());
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn crc32_matches_the_standard_check_value() {
-        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
-        assert_eq!(crc32(b""), 0);
-    }
 
     #[test]
     fn sheet_names_follow_excel_rules() {

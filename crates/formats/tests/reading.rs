@@ -369,17 +369,17 @@ fn empty_binary_unreadable_and_too_large_inputs_say_so() {
     ));
     assert!(e.text().zh.contains("不像绩效目标表"), "{e}");
 
-    let e = reading::unreadable("去年.docx").unwrap();
+    let e = reading::unreadable("去年.doc").unwrap();
     assert!(
-        e.text()
-            .zh
-            .starts_with("不能直接读取 .docx 文件：请在 Word/WPS 中打开它"),
+        e.text().zh.starts_with(
+            "不能直接读取 .doc 文件：请在 Word/WPS 中打开它，另存为“Word 文档(*.docx)”"
+        ),
         "{e}"
     );
     assert!(
         e.text()
             .en
-            .starts_with("A .docx file cannot be read directly"),
+            .starts_with("A .doc file cannot be read directly: open it in Word or WPS and save it as “Word Document (*.docx)”"),
         "{e}"
     );
     assert!(reading::unreadable("a.txt").is_none());

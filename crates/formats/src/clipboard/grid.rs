@@ -1,15 +1,16 @@
-//! The cell grid every form of a copied table ends in: rows of cell
+//! The cell grid every form of a copied table ends in (and a Word
+//! document's tables, `crates/formats/src/docx/body.rs`): rows of cell
 //! texts, merged cells laid out on it (a merged cell's text in its top-left
 //! slot, the slots it covers blank).
 
 /// One row of the grid.
 #[derive(Debug, Clone)]
-pub(super) struct Row {
-    pub(super) cells: Vec<String>,
+pub(crate) struct Row {
+    pub(crate) cells: Vec<String>,
     /// Which `<table>` (or run of paragraphs between tables) the row is from.
-    pub(super) block: usize,
+    pub(crate) block: usize,
     /// The row is laid out on its table's grid (HTML): cell k is column k.
-    pub(super) aligned: bool,
+    pub(crate) aligned: bool,
 }
 
 impl Row {
@@ -25,7 +26,7 @@ impl Row {
 }
 
 /// A cell as typed: lines trimmed, blank lines and invisible characters dropped.
-pub(super) fn clean_cell(text: &str) -> String {
+pub(crate) fn clean_cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.split(['\n', '\r']) {
         let line = line.trim();
@@ -49,9 +50,9 @@ pub(super) fn is_invisible(c: char) -> bool {
 
 /// Most slots that merged cells may cover in one paste (real tables
 /// have a few hundred); past it, spans count as 1×1.
-pub(super) const SPAN_BUDGET: usize = 200_000;
+pub(crate) const SPAN_BUDGET: usize = 200_000;
 /// The HTML limit for `colspan`.
-pub(super) const MAX_COLSPAN: usize = 1000;
+pub(crate) const MAX_COLSPAN: usize = 1000;
 
 /// A cell as the HTML gives it: its text and how far it spans.
 pub(super) struct RawCell {

@@ -11,16 +11,18 @@
 //! - `text/plain`: tab-separated rows, Excel's quoting for cells that hold
 //!   line breaks (`tsv`). [`import_tsv`] reads it.
 //!
-//! Both end in [`import_grid`]: cells are recognised by their labels
-//! (`labels`: `项目名称`, `预算数`, `一级指标` …), not by position, the way
-//! [`crate::layout`] does it for the published text layout; `recognise`
+//! Both end in [`import_grid`], and so do the tables of a Word document
+//! ([`crate::docx`], its merged cells laid out on the same grid): cells
+//! are recognised by their labels (`labels`: `项目名称`, `预算数`,
+//! `一级指标` …), not by position, the way [`crate::layout`] does it for
+//! the published text layout; `recognise`
 //! splits the grid into tables and reads each one's head block, and
 //! `indicators` its indicator rows. A merged cell holds its text in its
 //! top-left slot only; the slots it covers are blank, so a label's value is
 //! the next non-empty cell to its right and blank 一级/二级 cells inherit
 //! from the row above.
 
-mod grid;
+pub(crate) mod grid;
 mod html;
 mod indicators;
 mod labels;
@@ -104,5 +106,12 @@ pub fn import_tsv(text: &str) -> Result<Document, ClipboardError> {
 /// indicator header row are aligned to its right-hand columns.
 pub fn import_grid(rows: Vec<Vec<String>>) -> Result<Document, ClipboardError> {
     let rows = rows.iter().map(|r| Row::typed(r)).collect();
+    recognise(rows)
+}
+
+/// Imports rows already laid out on their tables' grids, with paragraphs
+/// outside tables as one-cell rows (a Word document's body,
+/// `crates/formats/src/docx/body.rs`): the same recogniser as a paste.
+pub(crate) fn import_rows(rows: Vec<Row>) -> Result<Document, ClipboardError> {
     recognise(rows)
 }

@@ -21,6 +21,11 @@
 //!    ([`crate::layout`]), whichever the lines look like first;
 //! 7. CSV, when the text holds a comma.
 //!
+//! A file's bytes are first looked at as a whole: a Word document (.docx,
+//! a ZIP holding `word/document.xml`) is read by [`crate::docx`]; an OLE
+//! file (an old .doc, a password-protected .docx) is refused with what to
+//! do ([`ReadError::Word`]).
+//!
 //! When nothing fits, [`ReadError::NothingFits`] lists what was tried and
 //! why each form refused. Text encodings are in `crates/formats/src/reading/encoding.rs`,
 //! CSV in `crates/formats/src/reading/csv.rs`.
@@ -36,6 +41,7 @@ pub use encoding::gb18030;
 pub use encoding::{decode_bytes, Legacy};
 
 use crate::clipboard::{self, ClipboardError};
+use crate::docx::{self, DocxError};
 use crate::exchange::{self, ExchangeError};
 use crate::layout::{self, LayoutError};
 use crate::limits::{self, LimitError};
@@ -60,6 +66,8 @@ pub enum Origin {
     Tsv,
     /// The published text layout.
     Text,
+    /// A Word document (.docx).
+    Word,
 }
 
 impl Origin {
@@ -72,6 +80,7 @@ impl Origin {
             Origin::Json => ("JSON 文件", "JSON file"),
             Origin::Tsv => ("制表符分隔的表格", "tab-separated table"),
             Origin::Text => ("文本", "text"),
+            Origin::Word => ("Word 文档", "Word document"),
         }
     }
 
@@ -97,6 +106,7 @@ impl Origin {
             Origin::Json => ("JSON", "JSON"),
             Origin::Tsv => ("制表符分隔的表格", "tab-separated cells"),
             Origin::Text => ("发布文本版式", "the published text layout"),
+            Origin::Word => ("Word 文档", "a Word document"),
         }
     }
 }
@@ -168,9 +178,12 @@ pub enum ReadError {
     Nothing,
     /// Bytes that are not text (a binary file).
     NotText,
-    /// A kind of file that is not read directly (`.docx`, `.xlsx`, `.pdf`
-    /// …), by its extension (lower case); the message says what to do.
+    /// A kind of file that is not read directly (`.xlsx`, `.pdf` …), by
+    /// its extension (lower case); the message says what to do.
     Unreadable { extension: String },
+    /// A Word document that gives no table: an old .doc, a protected or
+    /// damaged .docx, one without a performance target table.
+    Word(DocxError),
     /// Over one of the [`limits`].
     Limit(LimitError),
     /// The one form the input can be did not take it (JSON that parses, a
@@ -213,6 +226,7 @@ impl Bilingual for ReadError {
                 )
             }
             ReadError::Limit(e) => e.text(),
+            ReadError::Word(e) => e.text(),
             ReadError::Refused(a) => a.refusal.text(),
             ReadError::NothingFits(tried) => {
                 let each: Vec<Text> = tried.iter().map(Bilingual::text).collect();
@@ -257,14 +271,41 @@ pub fn read_input(text: &str, html: Option<&str>, name: Option<&str>) -> Result<
     }
 }
 
-/// Reads a file: refuses what is not text by its name ([`unreadable`]),
+/// Reads a file: a Word document by its content ([`crate::docx`]);
+/// refuses other files that are not text by their name ([`unreadable`]);
 /// decodes the bytes ([`decode_bytes`], with `legacy` for GB18030), then
 /// reads the text as [`read_input`] does.
 pub fn read_file(name: &str, bytes: &[u8], legacy: Option<Legacy>) -> Result<Found, ReadError> {
+    if is_word(name, bytes) {
+        return match docx::read(bytes) {
+            Ok(doc) => Ok(Found::Tables {
+                from: Origin::Word,
+                tables: doc.tables,
+            }),
+            Err(DocxError::Limit(e)) => Err(ReadError::Limit(e)),
+            Err(e) => Err(ReadError::Word(e)),
+        };
+    }
     if let Some(refused) = unreadable(name) {
         return Err(refused);
     }
     read_input(&decode_bytes(bytes, legacy), None, Some(name))
+}
+
+/// Whether a file is for [`docx::read`]: a ZIP named like a Word document
+/// or holding `word/document.xml`; an OLE file (an old .doc, a protected
+/// .docx) unless it is named like a spreadsheet or a presentation; a file
+/// named .docx that is neither (a damaged one).
+pub fn is_word(name: &str, bytes: &[u8]) -> bool {
+    let ext = extension(name);
+    let named = matches!(ext.as_str(), "docx" | "docm" | "dotx" | "dotm");
+    if docx::is_ole(bytes) {
+        return !matches!(ext.as_str(), "xls" | "xlsx" | "et" | "ppt" | "pptx" | "dps");
+    }
+    if docx::is_zip(bytes) {
+        return named || crate::zip::Archive::open(bytes).is_ok_and(|a| a.has("word/document.xml"));
+    }
+    named
 }
 
 fn read_any(text: &str, html: Option<&str>, name: Option<&str>) -> Result<Found, ReadError> {
@@ -367,7 +408,7 @@ fn read_as(form: Origin, text: &str) -> Result<Found, Refusal> {
         Origin::Csv => clipboard::import_grid(parse_csv(text)).map_err(Refusal::Table)?,
         Origin::Tsv => clipboard::import_tsv(text).map_err(Refusal::Table)?,
         Origin::Text => layout::import(text).map_err(Refusal::Layout)?,
-        Origin::Copied | Origin::ShareLink | Origin::Json => {
+        Origin::Copied | Origin::ShareLink | Origin::Json | Origin::Word => {
             unreachable!("{form:?} is not tried in turn")
         }
     };
@@ -444,9 +485,9 @@ pub fn unreadable(name: &str) -> Option<ReadError> {
 
 fn advice(extension: &str) -> Option<(&'static str, &'static str)> {
     Some(match extension {
-        "docx" | "doc" | "wps" | "rtf" | "odt" => (
-            "请在 Word/WPS 中打开它，选中整张表复制后粘贴到这里；或另存为“网页(*.htm)”或“纯文本(*.txt)”后再选择",
-            "open it in Word or WPS, select the whole table, copy it and paste it here; or save it as “Web page (*.htm)” or “Plain text (*.txt)” and choose that file",
+        "doc" | "wps" | "rtf" | "odt" => (
+            "请在 Word/WPS 中打开它，另存为“Word 文档(*.docx)”后再选择；或选中整张表复制后粘贴到这里",
+            "open it in Word or WPS and save it as “Word Document (*.docx)”, then choose that file; or select the whole table, copy it and paste it here",
         ),
         "xlsx" | "xls" | "et" | "ods" => (
             "请在 Excel/WPS 表格中打开它，选中整张表复制后粘贴到这里；或另存为 CSV 后再选择",
