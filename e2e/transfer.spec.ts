@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 
 // 导入 / 导出: pasting last year's tables (the published text layout and
@@ -151,13 +152,20 @@ test("paste a table copied from Word (text/html), and what is not a table", asyn
   await expect(dialog.getByRole("alert")).toContainText("不像绩效目标表");
   await paste(page, { text: '{"format":"jixiao","version":9,"tables":[]}' });
   await expect(dialog.getByRole("alert")).toContainText("更新版本");
-  // A Word file cannot be read as it is: what to do instead.
+  // A damaged Word file, and an old .doc: what to do instead.
   await dialog.getByLabel("选择文件…").setInputFiles({
     name: "2024年绩效目标表.docx",
     mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     buffer: Buffer.from("PK\u0003\u0004"),
   });
-  await expect(dialog.getByRole("alert")).toContainText("不能直接读取 .docx 文件");
+  await expect(dialog.getByRole("alert")).toContainText("这个 .docx 文件已损坏或不完整");
+  await expect(dialog.getByRole("button", { name: "导入" })).toBeDisabled();
+  await dialog.getByLabel("选择文件…").setInputFiles({
+    name: "2023年绩效目标表.doc",
+    mimeType: "application/msword",
+    buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+  });
+  await expect(dialog.getByRole("alert")).toContainText("另存为");
   await shot(page, "import-error", info);
 
   // Esc closes the dialog and focus returns to 导入….
@@ -513,5 +521,65 @@ test("Excel, JSON and table-text exports", async ({ page, context }, info) => {
   await dialog.getByLabel("选择文件…").setInputFiles(await json.path());
   await expect(dialog.locator(".import-found")).toHaveText("从JSON 文件中找到 1 张表：");
   await dialog.getByRole("button", { name: "取消" }).click();
+  expect(problems).toEqual([]);
+});
+
+test("a Word document in: preview, then the same drafts as the pasted text; and Word out", async ({ page }, info) => {
+  const problems = watchProblems(page);
+  await page.goto("./");
+  await ready(page);
+  // The same eight tables, written by python-docx (not by jixiao), merged
+  // 一级/二级 cells and all.
+  let dialog = await openImport(page);
+  await dialog.getByLabel("选择文件…").setInputFiles("tests/fixtures/tianjin-2025-tables-1-8.docx");
+  await expect(dialog.locator(".import-found")).toContainText("找到 8 张表");
+  // Nothing is added before the author confirms.
+  await expect(page.getByLabel("项目名称")).not.toHaveValue(PROJECTS[0]);
+  await shot(page, "import-docx", info);
+  await dialog.getByRole("button", { name: "导入 8 张表" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel("项目名称")).toHaveValue(PROJECTS[0]);
+  const [fromWord] = await Promise.all([page.waitForEvent("download"), exportItem(page, "导出本单位 Excel（每表一个工作表）")]);
+  // What the pasted text gives, in a fresh profile of the same page.
+  const other = await freshPage(page.context().browser()!, info);
+  await other.goto("./");
+  await ready(other);
+  await importFixture(other);
+  const [fromText] = await Promise.all([other.waitForEvent("download"), exportItem(other, "导出本单位 Excel（每表一个工作表）")]);
+  // Compare table by table through the exchange JSON of each draft.
+  const jsonOf = async (p: Page, n: number) => {
+    const out: unknown[] = [];
+    for (let i = 0; i < n; i++) {
+      await p.locator("#draftbox-toggle").click();
+      await p
+        .getByRole("region", { name: "草稿箱" })
+        .locator("tr.draft td.c-name button.link", { hasText: PROJECTS[i] })
+        .first()
+        .click();
+      await expect(p.getByLabel("项目名称")).toHaveValue(PROJECTS[i]);
+      const [j] = await Promise.all([p.waitForEvent("download"), exportItem(p, "导出 JSON")]);
+      out.push(JSON.parse(readFileSync(await j.path(), "utf8")).tables[0]);
+    }
+    return out;
+  };
+  expect(fromWord.suggestedFilename()).toBe(fromText.suggestedFilename());
+  expect(await jsonOf(page, 8)).toEqual(await jsonOf(other, 8));
+
+  // Word out: <项目名称>.docx, read back by python-docx.
+  const [word] = await Promise.all([page.waitForEvent("download"), exportItem(page, "导出 Word（.docx）")]);
+  expect(word.suggestedFilename()).toBe(`${PROJECTS[7]}.docx`);
+  const read = JSON.parse(execFileSync("python3", ["tests/docx/read_docx.py", await word.path()], { encoding: "utf8" }));
+  const tables = read.body.filter((b: any) => b.table);
+  expect(tables).toHaveLength(1);
+  const cells = tables[0].table.flat().join("\n");
+  expect(read.body.find((b: any) => b.paragraph)?.paragraph).toBe(`1.${PROJECTS[7]}绩效目标表`);
+  const shown = await page.locator("tr.ind-row").count();
+  for (let n = 1; n <= shown; n++) {
+    const name = await page.getByLabel(`三级指标 第${n}行`).inputValue();
+    const value = await page.getByLabel(`指标值 第${n}行`).inputValue();
+    expect(cells).toContain(name);
+    expect(cells).toContain(value);
+  }
+  expect(read.sections[0].orientation).toBe("PORTRAIT");
   expect(problems).toEqual([]);
 });

@@ -292,7 +292,6 @@ fn ui_modules_import_each_other_without_cycles() {
     let mut edges: BTreeMap<Vec<String>, BTreeSet<Vec<String>>> = BTreeMap::new();
     for f in &files {
         let me = module_of(&ui, f);
-        let is_mod_rs = f.ends_with("mod.rs");
         let src = std::fs::read_to_string(f).unwrap();
         for path in named_paths(&src) {
             // Resolve to an absolute module path under ui.
@@ -307,32 +306,20 @@ fn ui_modules_import_each_other_without_cycles() {
                 }
                 _ => path.clone(),
             };
-            let mut base = if is_mod_rs || me.is_empty() {
-                me.clone()
-            } else {
-                me[..me.len() - 1].to_vec()
-            };
-            // `self::` in a file module is the module itself.
+            // Paths start at the module itself: `self::x` and a plain
+            // `x::…` name its children, each `super::` goes up one level,
+            // `crate::ui::` starts at ui.
+            let mut base = me.clone();
             if at.first().map(String::as_str) == Some("self") {
-                base = me.clone();
                 at.remove(0);
             }
             if at.first().map(String::as_str) == Some("#") {
                 base = Vec::new();
                 at.remove(0);
             }
-            let mut rel_from_self = !is_mod_rs && path.first().map(String::as_str) != Some("super");
             while at.first().map(String::as_str) == Some("super") {
                 at.remove(0);
                 base.pop();
-                rel_from_self = false;
-            }
-            if path.first().map(String::as_str) == Some("crate") {
-                rel_from_self = false;
-            }
-            // A plain `use x::…` in a file module names a child of it.
-            if rel_from_self {
-                base = me.clone();
             }
             // The deepest module the path reaches.
             let mut target = base.clone();

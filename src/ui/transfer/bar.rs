@@ -11,10 +11,10 @@ use crate::ui::widgets::notice::{NoticeArea, Notices};
 
 use super::export_menu::ExportMenu;
 use super::exports::save_file;
-use crate::formats::file_name;
 use super::import_dialog::ImportDialog;
 use super::print::{PrintFallback, PrintJob, PrintView, Printer};
 use super::share::{ShareDialog, SharedOpener};
+use crate::formats::file_name;
 
 /// 导入… and 导出 in the top bar, with their dialogs, the print view, the
 /// share link opener and the messages.

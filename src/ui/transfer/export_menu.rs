@@ -167,6 +167,11 @@ pub fn ExportMenu(share_open: RwSignal<bool>) -> impl IntoView {
                 "Export to Excel (.xlsx)",
                 Exports::table_xlsx,
             ),
+            item(
+                "导出 Word（.docx）",
+                "Export to Word (.docx)",
+                Exports::table_docx,
+            ),
             item("复制为表格文本", "Copy as table text", Exports::copy_tsv),
             item("导出 JSON", "Export JSON", Exports::table_json),
             item("分享链接…", "Share link…", Exports::share),
@@ -194,6 +199,11 @@ pub fn ExportMenu(share_open: RwSignal<bool>) -> impl IntoView {
                 "导出本单位 Excel（合为一个工作表）",
                 "Export the unit to Excel (all in one sheet)",
                 Exports::unit_sheet,
+            ));
+            list.push(item(
+                "导出本单位 Word（每表一页）",
+                "Export the unit to Word (one page per table)",
+                Exports::unit_docx,
             ));
         }
         list.push(Entry::Separator);

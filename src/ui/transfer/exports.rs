@@ -1,4 +1,4 @@
-//! What each entry of the 导出 menu does: print, Excel, table text, JSON,
+//! What each entry of the 导出 menu does: print, Excel, Word, table text, JSON,
 //! the share dialog, a backup of the draft box. Files are saved with the
 //! page's one download (`src/ui/platform/download.rs`) and said so in a
 //! notice.
@@ -6,15 +6,15 @@
 use leptos::prelude::*;
 
 use crate::domain::{Document, Table, Text};
-use crate::formats::{exchange, tsv, xlsx};
+use crate::formats::{docx, exchange, tsv, xlsx};
 use crate::ui::platform::clipboard::copy_text;
 use crate::ui::platform::download::{download, JSON_MIME, XLSX_MIME};
 use crate::ui::state::Editor;
 use crate::ui::widgets::notice::Notices;
 use crate::ui::workspace::{count_en, Workspace};
 
-use crate::formats::file_name::{self, LocalTime};
 use super::print::{PrintJob, Printer};
+use crate::formats::file_name::{self, LocalTime};
 
 /// Downloads a file and says so.
 pub fn save_file(notices: Notices, bytes: &[u8], mime: &str, name: &str) {
@@ -88,6 +88,28 @@ impl Exports {
             &xlsx::document_xlsx(&self.unit),
             XLSX_MIME,
             &file_name::of_unit(&self.unit, "xlsx"),
+        );
+    }
+
+    /// `<项目名称>.docx`: the open table in the official layout.
+    pub fn table_docx(&self) {
+        let t = self.table();
+        let name = format!("{}.docx", file_name::stem(&t.project, "未命名"));
+        save_file(
+            self.notices,
+            &docx::document(std::slice::from_ref(&t)),
+            docx::MIME,
+            &name,
+        );
+    }
+
+    /// The unit's tables in one Word document, each on its own page.
+    pub fn unit_docx(&self) {
+        save_file(
+            self.notices,
+            &docx::document(&self.unit),
+            docx::MIME,
+            &file_name::of_unit(&self.unit, "docx"),
         );
     }
 

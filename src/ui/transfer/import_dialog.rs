@@ -25,7 +25,7 @@ use crate::ui::widgets::notice::use_notices;
 use super::import_source::{self, Source};
 use super::import_words::{confirm_label, imported, restored, status_line};
 use super::preview_html::preview_html;
-use super::reading::{has_table_tag, read_input, Found};
+use super::reading::{has_table_tag, read_input, read_word, Found};
 use super::unit::{open_draft, use_workspace};
 
 /// The 导入 dialog, open while `open` is true.
@@ -81,7 +81,10 @@ pub fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
     let found = Memo::new(move |_| {
         let l = lang();
         source.with(|s| {
-            (!s.is_empty()).then(|| read_input(&s.text, s.html.as_deref(), s.file.as_deref(), l))
+            (!s.is_empty()).then(|| match (&s.word, &s.file) {
+                (Some(bytes), Some(name)) => read_word(name, bytes, l),
+                _ => read_input(&s.text, s.html.as_deref(), s.file.as_deref(), l),
+            })
         })
     });
 
@@ -103,6 +106,7 @@ pub fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
             text: plain,
             html: has_table_tag(&html).then_some(html),
             file: None,
+            word: None,
         });
     };
     // O(1) per event: the text is read once, after the events of this task.
@@ -244,11 +248,11 @@ pub fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
             <p class="xfer-lead" id="import-how">
                 {tr(
                     "在 Word、WPS 或 Excel 中选中整张表（可以是一份文件里的多张表），复制后粘贴到下面；\
-                     也可以选择文件：文本（.txt）、网页（.htm/.html）、CSV、JSON，或草稿箱备份。\
+                     也可以选择文件：Word 文档（.docx）、文本（.txt）、网页（.htm/.html）、CSV、JSON，或草稿箱备份。\
                      导入前会先列出找到的表，导入的表成为新的草稿，不会改动已有草稿。",
                     "In Word, WPS or Excel, select the whole table (or several tables of one document), \
-                     copy it and paste it below. You can also choose a file: text (.txt), web page \
-                     (.htm/.html), CSV, JSON or a draft box backup. The tables found are listed before \
+                     copy it and paste it below. You can also choose a file: a Word document (.docx), \
+                     text (.txt), web page (.htm/.html), CSV, JSON or a draft box backup. The tables found are listed before \
                      anything is imported; they become new drafts and existing drafts are not changed.",
                 )}
             </p>
@@ -273,7 +277,7 @@ pub fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
                             type="file"
                             node_ref=picker
                             class="visually-hidden"
-                            accept=".txt,.json,.html,.htm,.tsv,.csv,text/plain,application/json,text/html,text/csv"
+                            accept=".docx,.txt,.json,.html,.htm,.tsv,.csv,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,application/json,text/html,text/csv"
                             on:change=on_pick
                         />
                     </label>

@@ -2,7 +2,9 @@
 //! clipboard's HTML), or the text of a chosen or dropped file.
 
 use crate::domain::Text;
-use crate::formats::limits;
+use std::sync::Arc;
+
+use crate::formats::{limits, reading};
 
 use super::reading::{decode_bytes, unreadable};
 
@@ -14,6 +16,8 @@ pub struct Source {
     pub html: Option<String>,
     /// The file's name, when a file was chosen.
     pub file: Option<String>,
+    /// A Word document's bytes (read as a document, not as text).
+    pub word: Option<Arc<[u8]>>,
 }
 
 impl Source {
@@ -23,11 +27,12 @@ impl Source {
             text,
             html: None,
             file: None,
+            word: None,
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty() && self.html.is_none()
+        self.text.trim().is_empty() && self.html.is_none() && self.word.is_none()
     }
 }
 
@@ -39,10 +44,17 @@ pub fn refused(file: &web_sys::File) -> Option<Text> {
     if let Some(why) = unreadable(&name) {
         return Some(why);
     }
-    if file.size() > 2.0 * limits::MAX_IMPORT_BYTES as f64 {
+    // Text is refused at twice its limit here (its own check follows the
+    // reading); a Word document's limit is on the file.
+    let (max_bytes, said) = if reading::extension(&name) == "docx" {
+        (limits::MAX_WORD_BYTES, limits::MAX_WORD_BYTES)
+    } else {
+        (2 * limits::MAX_IMPORT_BYTES, limits::MAX_IMPORT_BYTES)
+    };
+    if file.size() > max_bytes as f64 {
         let t = (file.size() * 10.0 / 1_048_576.0 + 0.5) as u64;
         let mb = format!("{}.{}", t / 10, t % 10);
-        let max = limits::MAX_IMPORT_BYTES / 1_048_576;
+        let max = said / 1_048_576;
         return Some(Text::owned(
             format!("文件「{name}」过大（{mb} MB）：一次最多导入 {max} MB。"),
             format!("The file “{name}” is too large ({mb} MB): one import takes at most {max} MB."),
@@ -52,16 +64,25 @@ pub fn refused(file: &web_sys::File) -> Option<Text> {
 }
 
 /// The text of `file`, in whichever encoding it was saved
-/// ([`decode_bytes`]).
+/// ([`decode_bytes`]); a Word document's bytes as they are.
 pub async fn read(file: web_sys::File) -> Result<Source, Text> {
     let name = file.name();
     match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
         Ok(buffer) => {
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            if reading::is_word(&name, &bytes) {
+                return Ok(Source {
+                    text: String::new(),
+                    html: None,
+                    file: Some(name),
+                    word: Some(bytes.into()),
+                });
+            }
             Ok(Source {
                 text: decode_bytes(&bytes),
                 html: None,
                 file: Some(name),
+                word: None,
             })
         }
         Err(_) => Err(Text::owned(

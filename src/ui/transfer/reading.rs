@@ -39,6 +39,15 @@ pub fn read_input(
     }
 }
 
+/// The tables of a Word document (.docx), read by the formats crate.
+pub fn read_word(name: &str, bytes: &[u8], lang: Lang) -> Result<Found, String> {
+    match reading::read_file(name, bytes, Some(&gb18030)) {
+        Ok(reading::Found::Tables { from, tables }) => Ok(Found::Tables { from, tables }),
+        Ok(reading::Found::Backup { json }) => restore(&json, lang),
+        Err(e) => Err(e.text().into_lang(lang)),
+    }
+}
+
 /// A backup's drafts, within the import limits.
 fn restore(json: &str, lang: Lang) -> Result<Found, String> {
     let (drafts, problems) = backup::read_drafts(json).map_err(|e| e.text().into_lang(lang))?;
@@ -88,7 +97,8 @@ mod tests {
     /// Windows saves a .txt file: the browser's decoder reads it.
     #[wasm_bindgen_test]
     fn a_gb18030_file_is_read_through_the_browser() {
-        let bytes = include_bytes!("../../../tests/fixtures/encodings/tianjin-2025-tables-1-8.gb18030.txt");
+        let bytes =
+            include_bytes!("../../../tests/fixtures/encodings/tianjin-2025-tables-1-8.gb18030.txt");
         let text = decode_bytes(bytes);
         match read_input(&text, None, Some("表.txt"), Lang::Zh) {
             Ok(Found::Tables { tables, .. }) => assert_eq!(tables.len(), 8),
