@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::Bilingual;
+
 use crate::domain::budget::{Amount, MoneyUnit};
 use crate::domain::edit;
 use crate::domain::rules::{Field, Finding, Place, Severity};
@@ -65,8 +67,8 @@ pub fn Messages(dom_id: String, findings: Signal<Vec<Finding>>) -> impl IntoView
                     let sev = f.severity();
                     view! {
                         <li id=message_id(&dom_id, k) class=format!("msg {}", severity_class(sev))>
-                            <span class="tag">{sev.label(lang())}</span>
-                            <span class="text">{f.message_in(lang()).to_string()}</span>
+                            <span class="tag">{sev.text().into_lang(lang())}</span>
+                            <span class="text">{f.text().into_lang(lang())}</span>
                             <super::help::RuleLink rule=f.rule />
                         </li>
                     }
@@ -101,7 +103,7 @@ pub fn TextField(
     view! {
         <div class=format!("field {class}")>
             <label for=id.clone()>
-                {field.title(lang())}
+                {field.heading().into_lang(lang())}
                 {required.then(|| view! { <span class="req" aria-hidden="true">"*"</span> })}
             </label>
             <input
@@ -159,7 +161,7 @@ pub fn AmountField(
         <div class="field amount">
             <span class="prefix" aria-hidden="true">{prefix}</span>
             <label for=id.clone()>
-                {field.title(lang())}
+                {field.heading().into_lang(lang())}
                 {required.then(|| view! { <span class="req" aria-hidden="true">"*"</span> })}
             </label>
             <span class="with-unit">
@@ -206,7 +208,7 @@ pub fn BasicSection() -> impl IntoView {
                 <TextField field=Field::UnitName get=|t| &t.unit_name set=|t| &mut t.unit_name required=true class="wide" />
                 <TextField field=Field::Project get=|t| &t.project set=|t| &mut t.project required=true class="wide" />
                 <div class="field unit-select">
-                    <label for=unit_id.clone()>{Field::MoneyUnit.title(lang())}</label>
+                    <label for=unit_id.clone()>{Field::MoneyUnit.heading().into_lang(lang())}</label>
                     <select
                         id=unit_id
                         on:change=move |ev| {
@@ -346,7 +348,7 @@ pub fn PurposeSection() -> impl IntoView {
     view! {
         <SectionFrame section=Section::Purpose>
             <div class="field full">
-                <label for=id.clone()>{Field::Purpose.title(lang())}</label>
+                <label for=id.clone()>{Field::Purpose.heading().into_lang(lang())}</label>
                 <textarea
                     id=id
                     rows="4"

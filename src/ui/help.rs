@@ -8,6 +8,8 @@
 //! same place with focus on the link that was followed.
 
 use leptos::prelude::*;
+
+use crate::domain::Bilingual;
 use wasm_bindgen::JsCast;
 
 use crate::domain::guidance;
@@ -136,8 +138,8 @@ pub fn HelpPage() -> impl IntoView {
         .map(|g| {
             view! {
                 <li>
-                    <h4>{g.title(l)}</h4>
-                    <p>{g.text(l)}</p>
+                    <h4>{g.title.get(l)}</h4>
+                    <p>{g.text.get(l)}</p>
                     <p class="example">
                         {tr("例：", "Example: ")}
                         <code>{g.example.0}</code>
@@ -161,9 +163,9 @@ pub fn HelpPage() -> impl IntoView {
                 >
                     <th scope="row"><code>{code}</code></th>
                     <td>
-                        <span class=format!("tag {}", severity_class(sev))>{sev.label(l)}</span>
+                        <span class=format!("tag {}", severity_class(sev))>{sev.text().into_lang(l)}</span>
                     </td>
-                    <td>{r.summary(l)}</td>
+                    <td>{r.summary().into_lang(l)}</td>
                     <td class="bad"><span class="visually-hidden">{tr("不好：", "Bad: ")}</span>{r.example_bad()}</td>
                     <td class="good"><span class="visually-hidden">{tr("好：", "Good: ")}</span>{r.example_good()}</td>
                 </tr>
@@ -186,15 +188,15 @@ pub fn HelpPage() -> impl IntoView {
             </p>
             <ul class="severities">
                 <li>
-                    <span class="tag error">{Severity::Error.label(l)}</span>
+                    <span class="tag error">{Severity::Error.text().into_lang(l)}</span>
                     {tr("：表格不能提交，必须修改。", ": the table cannot be submitted until it is fixed.")}
                 </li>
                 <li>
-                    <span class="tag warning">{Severity::Warning.label(l)}</span>
+                    <span class="tag warning">{Severity::Warning.text().into_lang(l)}</span>
                     {tr("：很可能有误，请核对。", ": probably wrong; please check.")}
                 </li>
                 <li>
-                    <span class="tag hint">{Severity::Hint.label(l)}</span>
+                    <span class="tag hint">{Severity::Hint.text().into_lang(l)}</span>
                     {tr("：写法建议。", ": a suggestion on wording.")}
                 </li>
             </ul>

@@ -18,14 +18,14 @@ use super::dom;
 use super::fields::{invalid, severity_class, Messages, SectionFrame};
 use super::lang::{lang, tr};
 use super::state::{cell_id, message_id, use_editor, Section};
-use crate::domain::Lang;
+use crate::domain::{Bilingual, Lang, Text};
 
 /// The id of a group's 新增指标 button.
 pub fn add_button_id(key: GroupKey) -> String {
     let slug = |s: &str| s.replace(' ', "-");
     match (key.level1, key.level2) {
         (Level1Key::Known(a), Level2Key::Known(b)) => {
-            format!("add-{}-{}", slug(a.name_en()), slug(b.name_en()))
+            format!("add-{}-{}", slug(&a.label().en), slug(&b.label().en))
         }
         _ => "add-other".into(),
     }
@@ -46,10 +46,10 @@ fn framework_title(f: Framework) -> &'static str {
 
 /// An official indicator name as shown: the Chinese term, with its English
 /// gloss when the page is in English (the table itself keeps the term).
-fn level_text(zh: &'static str, en: &'static str) -> String {
+fn level_text(name: Text) -> String {
     match lang() {
-        Lang::Zh => zh.to_string(),
-        Lang::En => format!("{zh} ({en})"),
+        Lang::Zh => name.zh.into_owned(),
+        Lang::En => format!("{} ({})", name.zh, name.en),
     }
 }
 
@@ -120,11 +120,11 @@ pub fn IndicatorSection() -> impl IntoView {
                 </colgroup>
                 <thead>
                     <tr>
-                        <th scope="col">{Column::Level1.title(lang())}</th>
-                        <th scope="col">{Column::Level2.title(lang())}</th>
-                        <th scope="col">{Column::Name.title(lang())}</th>
-                        <th scope="col">{Column::Description.title(lang())}</th>
-                        <th scope="col">{Column::Value.title(lang())}</th>
+                        <th scope="col">{Column::Level1.heading().into_lang(lang())}</th>
+                        <th scope="col">{Column::Level2.heading().into_lang(lang())}</th>
+                        <th scope="col">{Column::Name.heading().into_lang(lang())}</th>
+                        <th scope="col">{Column::Description.heading().into_lang(lang())}</th>
+                        <th scope="col">{Column::Value.heading().into_lang(lang())}</th>
                         <th scope="col">
                             <span class="visually-hidden">{tr("操作", "Actions")}</span>
                         </th>
@@ -234,7 +234,7 @@ fn AddLine(key: GroupKey, info: Memo<GroupInfo>) -> impl IntoView {
             .map(|s| {
                 let label = match lang() {
                     Lang::Zh => format!("插入常用指标：{} {}（{}）", s.name, s.value, l2.name()),
-                    Lang::En => format!("Insert common indicator: {} {} ({})", s.name, s.value, l2.name_en()),
+                    Lang::En => format!("Insert common indicator: {} {} ({})", s.name, s.value, l2.label().en),
                 };
                 let range = s.placeholder_utf16();
                 let (name, val) = (s.name.clone(), s.value.clone());
@@ -258,15 +258,15 @@ fn AddLine(key: GroupKey, info: Memo<GroupInfo>) -> impl IntoView {
     };
     let add_label = match lang() {
         Lang::Zh => format!("新增指标（{}/{}）", l1.name(), l2.name()),
-        Lang::En => format!("Add indicator ({} / {})", l1.name_en(), l2.name_en()),
+        Lang::En => format!("Add indicator ({} / {})", l1.label().en, l2.label().en),
     };
     view! {
         <tr class="add-line">
             <td class=move || { if block_first.get() { "l1 first" } else { "l1 cont" } }>
-                {move || block_first.get().then(|| view! { <span class="group-name">{level_text(l1.name(), l1.name_en())}</span> })}
+                {move || block_first.get().then(|| view! { <span class="group-name">{level_text(l1.label())}</span> })}
             </td>
             <td class=move || { if empty.get() { "l2 first" } else { "l2 cont" } }>
-                {move || empty.get().then(|| view! { <span class="group-name muted">{level_text(l2.name(), l2.name_en())}</span> })}
+                {move || empty.get().then(|| view! { <span class="group-name muted">{level_text(l2.label())}</span> })}
             </td>
             <td colspan="4" class="add-cell">
                 <button type="button" class="add" id=add_button_id(key) aria-label=add_label on:click=add>
@@ -493,13 +493,9 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
     };
     let reading = Memo::new(move |_| {
         row.with(|r| {
-            r.as_ref().filter(|r| !r.value.trim().is_empty()).map(|r| {
-                let v = value::parse(&r.value);
-                match lang() {
-                    Lang::Zh => v.reading_zh(),
-                    Lang::En => v.reading_en(),
-                }
-            })
+            r.as_ref()
+                .filter(|r| !r.value.trim().is_empty())
+                .map(|r| value::parse(&r.value).reading().into_lang(lang()))
         })
     });
 
@@ -524,7 +520,8 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
         for &l in fw.level1s() {
             let sel = current == Some(l);
             opts.push(
-                view! { <option value=l.name() prop:selected=sel>{level_text(l.name(), l.name_en())}</option> }.into_any(),
+                view! { <option value=l.name() prop:selected=sel>{level_text(l.label())}</option> }
+                    .into_any(),
             );
         }
         opts
@@ -559,7 +556,8 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
         for l in choices {
             let sel = current == Some(l);
             opts.push(
-                view! { <option value=l.name() prop:selected=sel>{level_text(l.name(), l.name_en())}</option> }.into_any(),
+                view! { <option value=l.name() prop:selected=sel>{level_text(l.label())}</option> }
+                    .into_any(),
             );
         }
         opts
@@ -704,12 +702,12 @@ fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                     .enumerate()
                     .map(|(k, f)| {
                         let sev = f.severity();
-                        let col = column_of(&f).map(|c| c.title(lang())).unwrap_or_default();
+                        let col = column_of(&f).map(|c| c.heading().into_lang(lang())).unwrap_or_default();
                         view! {
                             <li id=message_id(&msg_base, k) class=format!("msg {}", severity_class(sev))>
-                                <span class="tag">{sev.label(lang())}</span>
+                                <span class="tag">{sev.text().into_lang(lang())}</span>
                                 <span class="where">{col}</span>
-                                <span class="text">{f.message_in(lang()).to_string()}</span>
+                                <span class="text">{f.text().into_lang(lang())}</span>
                                 <super::help::RuleLink rule=f.rule />
                             </li>
                         }

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::domain::edit::{self, Change, GroupKey, Level1Key};
 use crate::domain::framework::Level2;
-use crate::domain::rules::{self, Column, Counts, Field, Finding, Place, Severity};
+use crate::domain::rules::{self, Column, Counts, Field, Finding, Place};
 use crate::domain::suggest::{self, Suggestion};
 use crate::domain::{Framework, MoneyUnit, Table};
 use crate::drafts::History;
@@ -179,12 +179,10 @@ impl FindingIndex {
             if let Place::Indicator { row, .. } = f.place {
                 ix.rows.entry(row).or_default().push(f.clone());
             }
-            let c = ix.sections.entry(Section::of(&f.place)).or_default();
-            match f.severity() {
-                Severity::Error => c.errors += 1,
-                Severity::Warning => c.warnings += 1,
-                Severity::Hint => c.hints += 1,
-            }
+            ix.sections
+                .entry(Section::of(&f.place))
+                .or_default()
+                .add(f.severity());
         }
         ix
     }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::Bilingual;
+
 use crate::domain::rules::{Counts, Finding};
 use crate::domain::Lang;
 
@@ -49,9 +51,9 @@ pub fn SummarySection() -> impl IntoView {
         view! {
             <li class=format!("finding {}", severity_class(sev))>
                 <button type="button" on:click=go>
-                    <span class="tag">{sev.label(lang())}</span>
-                    <span class="where">{place.label(lang())}</span>
-                    <span class="text">{f.message_in(lang()).to_string()}</span>
+                    <span class="tag">{sev.text().into_lang(lang())}</span>
+                    <span class="where">{place.text().into_lang(lang())}</span>
+                    <span class="text">{f.text().into_lang(lang())}</span>
                 </button>
                 <super::help::RuleLink rule=f.rule />
             </li>
