@@ -8,15 +8,14 @@
 //! same place with focus on the link that was followed.
 
 use leptos::prelude::*;
-
-use crate::domain::Bilingual;
 use wasm_bindgen::JsCast;
 
 use crate::domain::guidance;
 use crate::domain::rules::{Rule, Severity};
+use crate::domain::{Bilingual, Lang};
+use crate::ui::lang::{lang, tr};
 
-use super::fields::severity_class;
-use super::lang::{lang, tr};
+use super::severity::severity_class;
 
 /// The id of the help page heading.
 pub const HEADING_ID: &str = "help-h";
@@ -105,7 +104,7 @@ fn focus_rule(code: &str) {
     } else {
         HEADING_ID.to_string()
     };
-    super::dom::focus_later(target, Some(HEADING_ID.to_string()));
+    crate::ui::dom::focus_later(target, Some(HEADING_ID.to_string()));
 }
 
 /// Leaves the help page (back to where the author was).
@@ -117,8 +116,8 @@ fn close() {
 #[component]
 pub fn RuleLink(rule: Rule) -> impl IntoView {
     let label = match lang() {
-        crate::domain::Lang::Zh => format!("规则说明：{}", rule.code()),
-        crate::domain::Lang::En => format!("About rule {}", rule.code()),
+        Lang::Zh => format!("规则说明：{}", rule.code()),
+        Lang::En => format!("About rule {}", rule.code()),
     };
     view! {
         <a class="rule-link" href=rule_href(rule) aria-label=label.clone() title=label>
