@@ -240,7 +240,6 @@ mod tests {
     #[test]
     fn severities_are_named_in_both_languages() {
         assert_eq!(Severity::Error.text(), Text::new("错误", "error"));
-        assert_eq!(Severity::Hint.label(Lang::En), "hint");
-        assert_eq!(Severity::Warning.label_zh(), "警告");
+        assert_eq!(Severity::Hint.text().en, "hint");
     }
 }

@@ -184,6 +184,6 @@ fn readings_say_what_was_understood() {
         Text::new("≤ 2025年12月31日（日期）", "≤ 2025年12月31日 (date)")
     );
     assert_eq!(parse("").reading(), Text::new("（空）", "(empty)"));
-    assert_eq!(parse("达标").reading_en(), "qualitative (words)");
-    assert_eq!(parse("XX").reading_zh(), "模板占位符，不是指标值");
+    assert_eq!(parse("达标").reading().en, "qualitative (words)");
+    assert_eq!(parse("XX").reading().zh, "模板占位符，不是指标值");
 }
