@@ -1,23 +1,18 @@
 //! The web page (wasm32 only): the table editor.
 //!
 //! One page walks the author through the official form, section by
-//! section (基本信息 → 预算 → 资金用途 → 绩效目标 → 绩效指标 → 检查结果), with
-//! a step list that shows where they are and how many errors each section
-//! still has. State lives in [`state::Editor`]: one signal holding the
-//! [`Table`] (what a storage layer will save), findings computed once per
-//! change with `rules::check`. No rule logic lives here.
+//! section, with a step list that shows where they are and how many errors
+//! each section still has: the folder `editor/` ([`editor::Editor`] holds
+//! the [`Table`] and its findings). This file puts it together with the
+//! draft box, import and export, and the language switch.
 
 pub mod drafts;
-mod fields;
-pub mod help;
+pub mod editor;
 mod history;
-mod indicators;
 pub mod lang;
 pub mod local_store;
 mod offline;
 mod platform;
-pub mod state;
-mod summary;
 mod transfer;
 pub mod widgets;
 pub mod workspace;
@@ -25,16 +20,26 @@ pub mod workspace;
 pub use platform::crash;
 use platform::dom;
 
+/// The editor's items under the paths that drafts.rs, history.rs, share.rs
+/// and transfer.rs still name; they are to name `editor::…` instead.
+mod state {
+    pub(super) use super::editor::{use_editor, Editor, Section};
+}
+mod fields {
+    pub(super) use super::editor::severity_class;
+}
+
 use leptos::prelude::*;
 
 use crate::domain::{edit, Lang, Table};
 use crate::formats::examples;
 
-use fields::{BasicSection, BudgetSection, GoalsSection, PurposeSection};
-use indicators::IndicatorSection;
+use editor::help;
+use editor::{
+    use_editor, Announcer, BasicSection, BudgetSection, CountsLine, Editor, GoalsSection,
+    IndicatorSection, PurposeSection, Section, StepNav, SummarySection,
+};
 use lang::tr;
-use state::{Editor, Section};
-use summary::{Announcer, CountsLine, StepNav, SummarySection};
 use workspace::Workspace;
 
 /// The root component: the draft box in localStorage (or memory), opening
@@ -68,7 +73,7 @@ pub fn EditorPage(workspace: Workspace) -> impl IntoView {
 /// The page itself, drawn in the current language.
 #[component]
 fn Page() -> impl IntoView {
-    let editor = state::use_editor();
+    let editor = use_editor();
     let session = drafts::use_session();
     let help = expect_context::<help::HelpRoute>();
     let counts = Signal::derive(move || editor.index.with(|ix| ix.total));

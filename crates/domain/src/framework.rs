@@ -1,11 +1,13 @@
 //! The indicator frameworks: which 二级 belong to which 一级.
 //!
-//! Two are in use (rules.md §2): the 2015/2020 one, where 成本指标 is a 二级
+//! Two are in use: the 2015/2020 one, where 成本指标 is a 二级
 //! under 产出指标, and the 2021 one, where 成本指标 is a 一级 of its own.
 //! Names seen in the wild are folded onto the official ones here, so the
 //! rules compare canonical names and never spell out aliases themselves.
 
 use serde::{Deserialize, Serialize};
+
+use crate::lang::Text;
 
 /// Which official indicator tree a table follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -46,6 +48,7 @@ pub enum Level2 {
 }
 
 impl Level1 {
+    /// The official name, as the table writes it (`产出指标`).
     pub fn name(self) -> &'static str {
         match self {
             Level1::Cost => "成本指标",
@@ -55,13 +58,16 @@ impl Level1 {
         }
     }
 
-    pub fn name_en(self) -> &'static str {
-        match self {
+    /// The official name with its English gloss: `产出指标`, `output`. The
+    /// table keeps the Chinese term ([`Level1::name`]) in both languages.
+    pub fn label(self) -> Text {
+        let en = match self {
             Level1::Cost => "cost",
             Level1::Output => "output",
             Level1::Benefit => "benefit",
             Level1::Satisfaction => "satisfaction",
-        }
+        };
+        Text::new(self.name(), en)
     }
 
     /// Reads a 一级 cell: `产出指标`, `产出指标(50分)`, `产出`.
@@ -77,6 +83,7 @@ impl Level1 {
 }
 
 impl Level2 {
+    /// The official name, as the table writes it (`数量指标`).
     pub fn name(self) -> &'static str {
         match self {
             Level2::Quantity => "数量指标",
@@ -94,8 +101,9 @@ impl Level2 {
         }
     }
 
-    pub fn name_en(self) -> &'static str {
-        match self {
+    /// The official name with its English gloss: `数量指标`, `quantity`.
+    pub fn label(self) -> Text {
+        let en = match self {
             Level2::Quantity => "quantity",
             Level2::Quality => "quality",
             Level2::Timeliness => "timeliness",
@@ -108,7 +116,8 @@ impl Level2 {
             Level2::EcologicalBenefit => "ecological benefit",
             Level2::Sustainability => "sustainable impact",
             Level2::Satisfaction => "beneficiary satisfaction",
-        }
+        };
+        Text::new(self.name(), en)
     }
 
     /// Reads a 二级 cell, folding the names seen in the wild onto the official

@@ -6,55 +6,48 @@
 //! the help page and the command line show the same text.
 
 use super::framework::Level2;
-use super::lang::Lang;
+use super::lang::Text;
 
 /// One kind of indicator and how to write it well.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Guidance {
     /// The 二级 indicators this covers (效益 covers four).
     pub kinds: &'static [Level2],
-    pub title_zh: &'static str,
-    pub title_en: &'static str,
-    pub text_zh: &'static str,
-    pub text_en: &'static str,
+    /// The kind of indicator (`数量指标`, `Quantity`).
+    pub title: Text,
+    /// How to write it.
+    pub text: Text,
     /// A well-written row: name and target value.
     pub example: (&'static str, &'static str),
-}
-
-impl Guidance {
-    pub fn title(&self, lang: Lang) -> &'static str {
-        lang.pick(self.title_zh, self.title_en)
-    }
-
-    pub fn text(&self, lang: Lang) -> &'static str {
-        lang.pick(self.text_zh, self.text_en)
-    }
 }
 
 /// Guidance for every kind of indicator, in the order of the form.
 pub const ALL: &[Guidance] = &[
     Guidance {
         kinds: &[Level2::Quantity],
-        title_zh: "数量指标",
-        title_en: "Quantity",
-        text_zh: "反映预计提供的公共产品或服务的数量。写能数出来的量，带计数单位（个、项、人次、场、份），不写“完成”“达标”等文字；整数，不写小数。",
-        text_en: "How much the project will deliver. Write something that can be counted, with a counting unit (个, 项, 人次, 场, 份), not words such as 完成 or 达标; whole numbers only.",
+        title: Text::new("数量指标", "Quantity"),
+        text: Text::new(
+            "反映预计提供的公共产品或服务的数量。写能数出来的量，带计数单位（个、项、人次、场、份），不写“完成”“达标”等文字；整数，不写小数。",
+            "How much the project will deliver. Write something that can be counted, with a counting unit (个, 项, 人次, 场, 份), not words such as 完成 or 达标; whole numbers only.",
+        ),
         example: ("培训人次", "≥500人次"),
     },
     Guidance {
         kinds: &[Level2::Quality],
-        title_zh: "质量指标",
-        title_en: "Quality",
-        text_zh: "反映产品或服务达到的标准和水平，常用合格率、验收通过率、达标率，写成百分比，且不超过 100%。数份数、册数的指标放在数量指标下。",
-        text_en: "The standard the output meets: a pass rate, an acceptance rate, a compliance rate, as a percentage of at most 100%. Counts of copies or volumes belong under quantity.",
+        title: Text::new("质量指标", "Quality"),
+        text: Text::new(
+            "反映产品或服务达到的标准和水平，常用合格率、验收通过率、达标率，写成百分比，且不超过 100%。数份数、册数的指标放在数量指标下。",
+            "The standard the output meets: a pass rate, an acceptance rate, a compliance rate, as a percentage of at most 100%. Counts of copies or volumes belong under quantity.",
+        ),
         example: ("系统验收通过率", "100%"),
     },
     Guidance {
         kinds: &[Level2::Timeliness],
-        title_zh: "时效指标",
-        title_en: "Timeliness",
-        text_zh: "反映完成的及时程度：完成时间或时限，如“≤12月”“2025年11月底前”。年度目标不超过 12 个月，也不晚于计划完成日期。",
-        text_en: "How promptly the work is done: a deadline or a time limit, such as ≤12月 or 2025年11月底前. An annual target stays within 12 months and before the planned end.",
+        title: Text::new("时效指标", "Timeliness"),
+        text: Text::new(
+            "反映完成的及时程度：完成时间或时限，如“≤12月”“2025年11月底前”。年度目标不超过 12 个月，也不晚于计划完成日期。",
+            "How promptly the work is done: a deadline or a time limit, such as ≤12月 or 2025年11月底前. An annual target stays within 12 months and before the planned end.",
+        ),
         example: ("项目完成时间", "≤12月"),
     },
     Guidance {
@@ -64,10 +57,11 @@ pub const ALL: &[Guidance] = &[
             Level2::SocialCost,
             Level2::EcologicalCost,
         ],
-        title_zh: "成本指标",
-        title_en: "Cost",
-        text_zh: "反映提供产品或服务所需的成本，用“≤”封顶，单位是元、万元或亿元，且不超过预算数。名称含“成本”“经费”“资金”的指标要写金额。",
-        text_en: "What the output costs: capped with ≤, in 元, 万元 or 亿元, and no more than the budget. An indicator named 成本, 经费 or 资金 needs an amount.",
+        title: Text::new("成本指标", "Cost"),
+        text: Text::new(
+            "反映提供产品或服务所需的成本，用“≤”封顶，单位是元、万元或亿元，且不超过预算数。名称含“成本”“经费”“资金”的指标要写金额。",
+            "What the output costs: capped with ≤, in 元, 万元 or 亿元, and no more than the budget. An indicator named 成本, 经费 or 资金 needs an amount.",
+        ),
         example: ("项目总成本", "≤45万元"),
     },
     Guidance {
@@ -77,18 +71,20 @@ pub const ALL: &[Guidance] = &[
             Level2::EcologicalBenefit,
             Level2::Sustainability,
         ],
-        title_zh: "效益指标",
-        title_en: "Benefit",
-        text_zh: "反映项目产生的经济、社会、生态效益和可持续影响。能量化的尽量量化（覆盖人数、使用率、节约金额）；确实无法量化的，写清可判断的结果，不只写“有所提升”。",
-        text_en: "The economic, social and ecological effects and lasting impact. Quantify where you can (people reached, a usage rate, money saved); where you cannot, describe a result someone can verify, not just 有所提升.",
+        title: Text::new("效益指标", "Benefit"),
+        text: Text::new(
+            "反映项目产生的经济、社会、生态效益和可持续影响。能量化的尽量量化（覆盖人数、使用率、节约金额）；确实无法量化的，写清可判断的结果，不只写“有所提升”。",
+            "The economic, social and ecological effects and lasting impact. Quantify where you can (people reached, a usage rate, money saved); where you cannot, describe a result someone can verify, not just 有所提升.",
+        ),
         example: ("决策咨询报告被采纳数", "≥3篇"),
     },
     Guidance {
         kinds: &[Level2::Satisfaction],
-        title_zh: "满意度指标",
-        title_en: "Satisfaction",
-        text_zh: "反映服务对象或受益人的认可程度，写成“≥”加百分比，一般不低于 80%（常见 ≥90%）。",
-        text_en: "How satisfied the people served are: ≥ and a percentage, normally at least 80% (often ≥90%).",
+        title: Text::new("满意度指标", "Satisfaction"),
+        text: Text::new(
+            "反映服务对象或受益人的认可程度，写成“≥”加百分比，一般不低于 80%（常见 ≥90%）。",
+            "How satisfied the people served are: ≥ and a percentage, normally at least 80% (often ≥90%).",
+        ),
         example: ("服务对象满意度", "≥90%"),
     },
 ];
@@ -122,10 +118,10 @@ mod tests {
             assert!(
                 matches!(v, value::Value::Quantity(_)),
                 "{}: {} reads as {v:?}",
-                g.title_zh,
+                g.title.zh,
                 g.example.1
             );
-            assert!(!g.text_zh.is_empty() && !g.text_en.is_empty());
+            assert!(!g.text.zh.is_empty() && !g.text.en.is_empty());
         }
     }
 }

@@ -1,9 +1,11 @@
 //! The two languages of the page: Chinese (the default, the language of
 //! the official form) and English.
 //!
-//! Domain types carry both texts (`label_zh`/`label_en`, `message`/
-//! `message_en`); [`Lang::pick`] chooses between them, so callers never
-//! compare language codes themselves.
+//! Whatever the crates say to the author is a [`Text`] (both languages),
+//! or a type that gives one through [`Bilingual`] (findings, places,
+//! severities, errors); the page picks one with [`Text::get`] as it draws,
+//! the command line prints both. [`Lang::pick`] chooses between two texts,
+//! so callers never compare language codes themselves.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -124,8 +126,9 @@ impl fmt::Display for Text {
 }
 
 /// Anything that explains itself to the author in both languages: every
-/// error type of the crates implements it, so the page shows any error the
-/// same way (`error.text().get(lang)`).
+/// error type of the crates implements it, and so do findings, the places
+/// they point at and severities, so the page shows any of them the same way
+/// (`x.text().get(lang)`).
 pub trait Bilingual {
     fn text(&self) -> Text;
 }

@@ -1,6 +1,6 @@
 //! One stable sort for the whole program. Every `sort_by_key` call site is
 //! its own copy of the standard library's sort in the wasm (2–4 KB each,
-//! issue #6); these helpers sort `(key, index)` pairs with one routine and
+//! see BENCHMARKS.md); these helpers sort `(key, index)` pairs with one routine and
 //! then move the elements.
 
 /// Sorts `v` stably by `key` (smaller first).

@@ -1,6 +1,6 @@
 //! Suggestions while writing: typical 三级 indicators for each 二级, with a
-//! value pattern, taken from published tables (the Tianjin sample) and the
-//! reviewers' rules (rules.md).
+//! value pattern, taken from published tables (the Tianjin sample in
+//! tests/fixtures/) and the reviewers' rules (`crate::rules`).
 //!
 //! Where the number depends on the project (how many reports, how many
 //! trainees) the pattern holds the template placeholder `**`, which the

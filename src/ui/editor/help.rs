@@ -12,9 +12,10 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::guidance;
 use crate::domain::rules::{Rule, Severity};
+use crate::domain::{Bilingual, Lang};
+use crate::ui::lang::{lang, tr};
 
-use super::fields::severity_class;
-use super::lang::{lang, tr};
+use super::severity::severity_class;
 
 /// The id of the help page heading.
 pub const HEADING_ID: &str = "help-h";
@@ -103,7 +104,7 @@ fn focus_rule(code: &str) {
     } else {
         HEADING_ID.to_string()
     };
-    super::dom::focus_later(target, Some(HEADING_ID.to_string()));
+    crate::ui::dom::focus_later(target, Some(HEADING_ID.to_string()));
 }
 
 /// Leaves the help page (back to where the author was).
@@ -115,8 +116,8 @@ fn close() {
 #[component]
 pub fn RuleLink(rule: Rule) -> impl IntoView {
     let label = match lang() {
-        crate::domain::Lang::Zh => format!("规则说明：{}", rule.code()),
-        crate::domain::Lang::En => format!("About rule {}", rule.code()),
+        Lang::Zh => format!("规则说明：{}", rule.code()),
+        Lang::En => format!("About rule {}", rule.code()),
     };
     view! {
         <a class="rule-link" href=rule_href(rule) aria-label=label.clone() title=label>
@@ -136,8 +137,8 @@ pub fn HelpPage() -> impl IntoView {
         .map(|g| {
             view! {
                 <li>
-                    <h4>{g.title(l)}</h4>
-                    <p>{g.text(l)}</p>
+                    <h4>{g.title.get(l)}</h4>
+                    <p>{g.text.get(l)}</p>
                     <p class="example">
                         {tr("例：", "Example: ")}
                         <code>{g.example.0}</code>
@@ -161,9 +162,9 @@ pub fn HelpPage() -> impl IntoView {
                 >
                     <th scope="row"><code>{code}</code></th>
                     <td>
-                        <span class=format!("tag {}", severity_class(sev))>{sev.label(l)}</span>
+                        <span class=format!("tag {}", severity_class(sev))>{sev.text().into_lang(l)}</span>
                     </td>
-                    <td>{r.summary(l)}</td>
+                    <td>{r.summary().into_lang(l)}</td>
                     <td class="bad"><span class="visually-hidden">{tr("不好：", "Bad: ")}</span>{r.example_bad()}</td>
                     <td class="good"><span class="visually-hidden">{tr("好：", "Good: ")}</span>{r.example_good()}</td>
                 </tr>
@@ -186,15 +187,15 @@ pub fn HelpPage() -> impl IntoView {
             </p>
             <ul class="severities">
                 <li>
-                    <span class="tag error">{Severity::Error.label(l)}</span>
+                    <span class="tag error">{Severity::Error.text().into_lang(l)}</span>
                     {tr("：表格不能提交，必须修改。", ": the table cannot be submitted until it is fixed.")}
                 </li>
                 <li>
-                    <span class="tag warning">{Severity::Warning.label(l)}</span>
+                    <span class="tag warning">{Severity::Warning.text().into_lang(l)}</span>
                     {tr("：很可能有误，请核对。", ": probably wrong; please check.")}
                 </li>
                 <li>
-                    <span class="tag hint">{Severity::Hint.label(l)}</span>
+                    <span class="tag hint">{Severity::Hint.text().into_lang(l)}</span>
                     {tr("：写法建议。", ": a suggestion on wording.")}
                 </li>
             </ul>
