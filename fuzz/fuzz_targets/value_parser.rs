@@ -4,5 +4,5 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
     let v = jixiao_domain::value::parse(text);
-    let _ = (v.reading_zh(), v.reading_en());
+    let _ = v.reading();
 });

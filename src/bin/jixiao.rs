@@ -105,9 +105,9 @@ fn main() -> ExitCode {
                 out!(
                     "{:<32} {:<7} {} / {}",
                     r.code(),
-                    r.severity().label_en(),
-                    r.summary_zh(),
-                    r.summary_en()
+                    r.severity().text().en,
+                    r.summary().zh,
+                    r.summary().en
                 );
             }
             ExitCode::SUCCESS
@@ -253,7 +253,7 @@ fn check(files: &[&String], json: bool) -> ExitCode {
                         "code": f.code(),
                         "severity": f.severity(),
                         "path": f.place.path(),
-                        "place": f.place.label_zh(),
+                        "place": f.place.text().zh,
                         "message": f.message,
                         "message_en": f.message_en,
                     }));
@@ -300,8 +300,8 @@ fn print_report(
     for f in findings {
         out!(
             "  [{}] {}  {}  ({})",
-            f.severity().label_zh(),
-            f.place.label_zh(),
+            f.severity().text().zh,
+            f.place.text().zh,
             f.message,
             f.code()
         );

@@ -20,13 +20,10 @@ pub mod workspace;
 pub use platform::crash;
 use platform::dom;
 
-/// The editor's items under the paths that drafts.rs, history.rs, share.rs
-/// and transfer.rs still name; they are to name `editor::…` instead.
+/// The editor's items under the path that drafts/ and history.rs still
+/// name; they are to name `editor::…` instead.
 mod state {
     pub(super) use super::editor::{use_editor, Editor, Section};
-}
-mod fields {
-    pub(super) use super::editor::severity_class;
 }
 
 use leptos::prelude::*;

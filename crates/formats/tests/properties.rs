@@ -133,7 +133,7 @@ proptest! {
     #[test]
     fn value_parser_never_panics(text in "\\PC*") {
         let v = value::parse(&text);
-        let _ = (v.reading_zh(), v.reading_en());
+        let _ = v.reading();
     }
 
     #[test]

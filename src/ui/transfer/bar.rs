@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::formats::xlsx;
+use crate::ui::editor::use_editor;
 use crate::ui::lang::tr;
 use crate::ui::platform::download::XLSX_MIME;
-use crate::ui::state::use_editor;
 use crate::ui::widgets::notice::{NoticeArea, Notices};
 
 use super::export_menu::ExportMenu;

@@ -9,9 +9,9 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::{Lang, Table};
 use crate::ui::drafts::use_session;
+use crate::ui::editor::use_editor;
 use crate::ui::lang::{lang, tr};
 use crate::ui::platform::dom;
-use crate::ui::state::use_editor;
 use crate::ui::widgets::notice::use_notices;
 use crate::ui::workspace::count_en;
 

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::domain::{Document, Table, Text};
 use crate::formats::{docx, exchange, tsv, xlsx};
+use crate::ui::editor::Editor;
 use crate::ui::platform::clipboard::copy_text;
 use crate::ui::platform::download::{download, JSON_MIME, XLSX_MIME};
-use crate::ui::state::Editor;
 use crate::ui::widgets::notice::Notices;
 use crate::ui::workspace::{count_en, Workspace};
 

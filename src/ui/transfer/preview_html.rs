@@ -3,9 +3,9 @@
 //! list that a shared table's view (`share.rs`) shows too.
 
 use crate::domain::rules::{Counts, Finding};
-use crate::domain::{Lang, Table};
+use crate::domain::{Bilingual, Lang, Table};
 use crate::formats::print::escape_html;
-use crate::ui::fields::severity_class;
+use crate::ui::editor::severity_class;
 use crate::ui::workspace::count_en;
 
 use super::preview::preview;
@@ -162,9 +162,9 @@ pub fn findings_html(findings: &[Finding], class: &str, l: Lang) -> String {
             out,
             "<li class=\"msg {}\"><span class=\"tag\">{}</span><span class=\"where\">{}</span>{}</li>",
             severity_class(sev),
-            sev.label(l),
-            escape_html(&f.place.label(l)),
-            escape_html(f.message_in(l))
+            sev.text().get(l),
+            escape_html(f.place.text().get(l)),
+            escape_html(f.text().get(l))
         );
     }
     out

@@ -16,10 +16,10 @@ use crate::formats::{limits, share};
 
 use crate::domain::lang::grouped;
 use crate::ui::drafts::use_session;
+use crate::ui::editor::use_editor;
 use crate::ui::lang::{lang, tr};
 use crate::ui::platform::clipboard::copy_text;
 use crate::ui::platform::dom;
-use crate::ui::state::use_editor;
 use crate::ui::widgets::modal::Modal;
 use crate::ui::widgets::notice::use_notices;
 use crate::ui::workspace::count_en;

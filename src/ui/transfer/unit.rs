@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::domain::Table;
 use crate::drafts::{drafts, Store};
 use crate::ui::drafts::Session;
+use crate::ui::editor::Section;
 use crate::ui::platform::dom;
-use crate::ui::state::Section;
 use crate::ui::widgets::notice::Notices;
 use crate::ui::workspace::Workspace;
 
