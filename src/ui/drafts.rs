@@ -25,7 +25,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::domain::lang::grouped;
 use crate::domain::rules::{self, Counts};
 use crate::domain::{edit, Document, Lang, Table};
-use crate::drafts::drafts::{copy_name, key_of, DraftMeta, LoadError, PREFIX};
+use crate::drafts::drafts::{key_of, DraftMeta, LoadError, PREFIX};
+use crate::drafts::names::copy_name;
 use crate::drafts::{differences, Debounce, Difference};
 use crate::drafts::{Draft, DraftEntry, SaveError, StoreError};
 use crate::formats::{examples, exchange};
@@ -1328,7 +1329,7 @@ pub fn Banners() -> impl IntoView {
                                 }}
                             </span>
                             <button type="button" on:click=move |_| {
-                                session.save_as_new(copy_name(&name(), lang()));
+                                session.save_as_new(copy_name(&name()).into_lang(lang()));
                             }>{tr("另存为可编辑的副本", "Save an editable copy")}</button>
                         </div>
                     }
@@ -1823,7 +1824,7 @@ pub fn ConflictDialog() -> impl IntoView {
         let their_counts = Counts::of(&rules::check(&theirs.table));
         let diffs: Vec<Difference> = editor
             .table
-            .with_untracked(|mine| differences(&theirs.table, mine, lang()));
+            .with_untracked(|mine| differences(&theirs.table, mine));
         let (mine_project, mine_rows) = editor
             .table
             .with_untracked(|t| (t.project.clone(), t.indicators.len()));
@@ -1891,7 +1892,10 @@ pub fn ConflictDialog() -> impl IntoView {
                     {diffs
                         .into_iter()
                         .take(DIFF_SHOWN)
-                        .map(|d| view! { <tr><th scope="row">{d.what}</th><td class="theirs">{d.theirs}</td><td class="mine">{d.mine}</td></tr> })
+                        .map(|d| {
+                            let l = lang();
+                            view! { <tr><th scope="row">{d.what.into_lang(l)}</th><td class="theirs">{d.theirs.into_lang(l)}</td><td class="mine">{d.mine.into_lang(l)}</td></tr> }
+                        })
                         .collect_view()}
                 </tbody>
             </table>
