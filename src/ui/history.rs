@@ -14,13 +14,26 @@
 //! order. Outside the editor (the draft box's rename field, dialogs, other
 //! tools' text fields) the browser's undo is left alone. During an IME
 //! composition (拼音) the keys belong to the IME.
+//!
+//! When undo is off (the draft box is shown, the draft is read-only, a
+//! dialog is open) is for the drafts to say: they provide an [`UndoLock`].
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::drafts::use_session;
 use super::lang::tr;
 use super::state::{use_editor, Editor};
+
+/// When the page's undo is off. Provided through context by whoever owns
+/// those states (the drafts' session), before [`install_shortcuts`].
+#[derive(Clone, Copy)]
+pub struct UndoLock {
+    /// 撤销 and 重做 are disabled (the draft box is shown, the draft is
+    /// read-only).
+    pub buttons: Signal<bool>,
+    /// The shortcuts do nothing (also while a dialog is open).
+    pub keys: Signal<bool>,
+}
 
 /// Undoes (or redoes) one step and shows where it happened. With `focus`
 /// (a keyboard shortcut) the field typed in gets the focus; from a button
@@ -69,12 +82,8 @@ fn applies_to(target: Option<web_sys::EventTarget>) -> bool {
 
 /// Installs the shortcuts for the page's editor.
 pub fn install_shortcuts(editor: Editor) {
-    let session = use_session();
-    let blocked = move || {
-        session.show_box.get_untracked()
-            || session.conflict_open.get_untracked()
-            || session.readonly.get_untracked().is_some()
-    };
+    let lock = expect_context::<UndoLock>();
+    let blocked = move || lock.keys.get_untracked();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.default_prevented() || ev.is_composing() || ev.alt_key() {
             return;
@@ -119,8 +128,8 @@ pub fn install_shortcuts(editor: Editor) {
 #[component]
 pub fn UndoButtons() -> impl IntoView {
     let editor = use_editor();
-    let session = use_session();
-    let off = move || session.readonly.get().is_some() || session.show_box.get();
+    let lock = expect_context::<UndoLock>();
+    let off = move || lock.buttons.get();
     view! {
         <span class="undo-redo" role="group" aria-label=tr("撤销与重做", "Undo and redo")>
             <button
