@@ -12,14 +12,9 @@ use crate::ui::lang::{lang, text, tr};
 
 use super::session::use_session;
 
-/// Banners about storage and the open draft: role=alert for what needs
-/// the author (storage full, damaged, unavailable), role=status otherwise.
-#[component]
-pub fn Banners() -> impl IntoView {
-    let session = use_session();
-    let ws = session.ws;
-    let problem_text = move |p: Problem| {
-        match p {
+/// What a storage problem means for the author, and what to do.
+fn problem_text(p: Problem) -> &'static str {
+    match p {
         Problem::Full => tr(
             "浏览器存储空间已满：最近的修改没有保存，但仍在本页中。请先导出此表，再到草稿箱删除不用的草稿或清空回收站；之后的修改会自动重试保存。",
             "The browser's storage is full: your latest changes are not saved, but they are still in this page. Export this table first, then delete drafts you no longer need or empty the trash in the draft box; saving will be retried with your next change.",
@@ -33,7 +28,14 @@ pub fn Banners() -> impl IntoView {
             "Cannot write to the browser's storage: your latest changes are not saved, but they are still in this page. Export this table.",
         ),
     }
-    };
+}
+
+/// Banners about storage and the open draft: role=alert for what needs
+/// the author (storage full, damaged, unavailable), role=status otherwise.
+#[component]
+pub fn Banners() -> impl IntoView {
+    let session = use_session();
+    let ws = session.ws;
     let name = move || session.meta.with_untracked(|m| m.name.clone());
     view! {
         {move || {
