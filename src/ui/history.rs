@@ -24,15 +24,16 @@ use wasm_bindgen::JsCast;
 use super::lang::tr;
 use super::state::{use_editor, Editor};
 
-/// When the page's undo is off. Provided through context by whoever owns
-/// those states (the drafts' session), before [`install_shortcuts`].
+/// The states that turn the page's undo off. Provided through context by
+/// whoever owns them (the drafts' session), before [`install_shortcuts`].
 #[derive(Clone, Copy)]
 pub struct UndoLock {
-    /// 撤销 and 重做 are disabled (the draft box is shown, the draft is
-    /// read-only).
-    pub buttons: Signal<bool>,
-    /// The shortcuts do nothing (also while a dialog is open).
-    pub keys: Signal<bool>,
+    /// The draft box is shown instead of the editor.
+    pub show_box: RwSignal<bool>,
+    /// A dialog is open (the shortcuts do nothing; the buttons are covered).
+    pub dialog_open: RwSignal<bool>,
+    /// Some(version) while the draft is read-only.
+    pub readonly: RwSignal<Option<u64>>,
 }
 
 /// Undoes (or redoes) one step and shows where it happened. With `focus`
@@ -83,7 +84,11 @@ fn applies_to(target: Option<web_sys::EventTarget>) -> bool {
 /// Installs the shortcuts for the page's editor.
 pub fn install_shortcuts(editor: Editor) {
     let lock = expect_context::<UndoLock>();
-    let blocked = move || lock.keys.get_untracked();
+    let blocked = move || {
+        lock.show_box.get_untracked()
+            || lock.dialog_open.get_untracked()
+            || lock.readonly.get_untracked().is_some()
+    };
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.default_prevented() || ev.is_composing() || ev.alt_key() {
             return;
@@ -129,7 +134,7 @@ pub fn install_shortcuts(editor: Editor) {
 pub fn UndoButtons() -> impl IntoView {
     let editor = use_editor();
     let lock = expect_context::<UndoLock>();
-    let off = move || lock.buttons.get();
+    let off = move || lock.readonly.get().is_some() || lock.show_box.get();
     view! {
         <span class="undo-redo" role="group" aria-label=tr("撤销与重做", "Undo and redo")>
             <button

@@ -52,21 +52,18 @@ pub trait LangMemory: Copy + Send + Sync + 'static {
     fn remember_lang(&self, lang: Lang);
 }
 
-/// The page language as a signal (the page re-renders when it changes).
+/// The page language as a signal (the page re-renders when it changes),
+/// and how the switch remembers a choice.
 #[derive(Clone, Copy)]
-pub struct PageLang(pub RwSignal<Lang>);
-
-/// How the switch remembers a choice.
-#[derive(Clone, Copy)]
-struct Remember(Callback<Lang>);
+pub struct PageLang(pub RwSignal<Lang>, Callback<Lang>);
 
 /// Reads the remembered language from `memory` and provides the signal.
 pub fn provide(memory: impl LangMemory) -> PageLang {
     let initial = memory.recall_lang().unwrap_or_default();
     apply(initial);
-    let page = PageLang(RwSignal::new(initial));
+    let remember = Callback::new(move |l| memory.remember_lang(l));
+    let page = PageLang(RwSignal::new(initial), remember);
     provide_context(page);
-    provide_context(Remember(Callback::new(move |l| memory.remember_lang(l))));
     page
 }
 
@@ -87,13 +84,12 @@ pub const SWITCH_ID: &str = "lang-switch";
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let page = expect_context::<PageLang>();
-    let remember = expect_context::<Remember>();
     let other = match lang() {
         Lang::Zh => Lang::En,
         Lang::En => Lang::Zh,
     };
     let switch = move |_| {
-        remember.0.run(other);
+        page.1.run(other);
         apply(other);
         page.0.set(other);
         super::dom::focus_later(SWITCH_ID.to_string(), None);

@@ -202,6 +202,23 @@ impl<S: Store> DraftBox<S> {
     /// The draft box, most recently edited first (see
     /// [`sort_newest_first`]); damaged entries last.
     pub fn list(&self) -> Result<Vec<DraftEntry>, StoreError> {
+        self.entries(true)
+    }
+
+    /// The ids of the drafts not in the trash, most recently edited first
+    /// (as [`DraftBox::list`] orders them, without running the rules).
+    pub fn live_ids(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .entries(false)?
+            .iter()
+            .filter_map(DraftEntry::meta)
+            .filter(|m| m.trashed.is_none())
+            .map(|m| m.id.clone())
+            .collect())
+    }
+
+    /// Every entry, sorted; the findings counted only when `count`.
+    fn entries(&self, count: bool) -> Result<Vec<DraftEntry>, StoreError> {
         let mut out = Vec::new();
         for id in self.creation_order()? {
             let key = key_of(&id);
@@ -209,27 +226,13 @@ impl<S: Store> DraftBox<S> {
                 continue;
             };
             out.push(match parse_envelope(&raw) {
-                Ok(d) => DraftEntry::of(&d),
+                Ok(d) if count => DraftEntry::of(&d),
+                Ok(d) => DraftEntry::counted(&d, Counts::default()),
                 Err(reason) => DraftEntry::Damaged { key, raw, reason },
             });
         }
         sort_newest_first(&mut out);
         Ok(out)
-    }
-
-    /// The ids of the drafts not in the trash, most recently edited first
-    /// (as [`DraftBox::list`] orders them, without running the rules).
-    pub fn live_ids(&self) -> Result<Vec<String>, StoreError> {
-        let mut metas = Vec::new();
-        for id in self.creation_order()? {
-            if let Some(Ok(d)) = self.store.get(&key_of(&id))?.map(|r| parse_envelope(&r)) {
-                if d.meta.trashed.is_none() {
-                    metas.push(d.meta);
-                }
-            }
-        }
-        sort::by_key(&mut metas, |m| sort::desc(sort::pair(m.updated, m.created)));
-        Ok(metas.into_iter().map(|m| m.id).collect())
     }
 
     pub fn load(&self, id: &str) -> Result<Draft, LoadError> {

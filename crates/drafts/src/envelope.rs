@@ -98,18 +98,9 @@ impl Bilingual for Damage {
 }
 
 impl fmt::Display for Damage {
-    /// Both languages, the parser's words once (for logs and backups).
+    /// Both languages, for logs and backups: `中文 (English)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Damage::NotJson(e) => write!(f, "不是 JSON (not JSON): {e}"),
-            Damage::NoVersion => f.write_str("缺少版本号 (no version)"),
-            Damage::UnknownVersion(v) => write!(f, "未知版本 {v} (unknown version)"),
-            Damage::NotADraft => f.write_str("不是草稿 (not a draft envelope)"),
-            Damage::NoTable => f.write_str("缺少表格 (no table)"),
-            Damage::Table(e) => write!(f, "表格已损坏 (damaged table): {e}"),
-            Damage::Header(e) => write!(f, "草稿信息已损坏 (damaged draft header): {e}"),
-            Damage::V1(e) => write!(f, "v1 草稿已损坏 (damaged v1 draft): {e}"),
-        }
+        self.text().fmt(f)
     }
 }
 
@@ -242,7 +233,8 @@ mod tests {
         let e = parse_envelope("{").unwrap_err();
         assert!(e.text().get(Lang::Zh).starts_with("不是 JSON："), "{e:?}");
         assert!(e.text().get(Lang::En).starts_with("not JSON: "), "{e:?}");
-        assert!(e.to_string().starts_with("不是 JSON (not JSON): "));
+        assert!(e.to_string().starts_with("不是 JSON："));
+        assert!(e.to_string().contains("(not JSON: "));
         let e = parse_envelope(r#"{"version":2,"format":"other"}"#).unwrap_err();
         assert_eq!(e.text().get(Lang::En), "not a draft");
     }

@@ -18,11 +18,15 @@ use crate::ui::lang::{lang, tr};
 use crate::ui::state::Editor;
 use crate::ui::workspace::{fresh_id, now_ms, PageStore, Workspace};
 
-use super::toasts::{ToastHandler, Toaster};
+use super::toasts::Toaster;
 
 /// How soon the listing is read again after another tab wrote (it may
 /// write every second while its author types).
 const RELIST_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// An event of the policy, run with the draft box, what the page holds and
+/// the moment.
+type Event<'a> = dyn FnMut(&mut OpenDraft, &mut DraftBox<PageStore>, Mine, At) + 'a;
 
 /// The open draft and the draft box. `Copy`, shared through context.
 #[derive(Clone, Copy)]
@@ -98,17 +102,14 @@ impl Session {
         };
         ws.remember_open(&session.id());
         provide_context(UndoLock {
-            buttons: Signal::derive(move || {
-                session.readonly.get().is_some() || session.show_box.get()
-            }),
-            keys: Signal::derive(move || {
-                session.show_box.get()
-                    || session.conflict_open.get()
-                    || session.readonly.get().is_some()
-            }),
+            show_box: session.show_box,
+            dialog_open: session.conflict_open,
+            readonly: session.readonly,
         });
+        session
+            .toasts
+            .on_action(Callback::new(move |a| session.act_on(a)));
         provide_context(session.toasts);
-        provide_context(ToastHandler(Callback::new(move |a| session.act_on(a))));
         // A first draft the store refused waits to be saved.
         session.schedule();
 
@@ -186,16 +187,32 @@ impl Session {
         &self,
         f: impl FnOnce(&mut OpenDraft, &mut DraftBox<PageStore>, Mine, At) -> R,
     ) -> Option<R> {
-        let edits = self.editor.edits.try_get_untracked()?;
+        // One copy of the work for every event (the wasm stays small):
+        // only this shim is generic.
+        let mut f = Some(f);
+        let mut result = None;
+        self.run_event(&mut |o, d, mine, at| {
+            if let Some(f) = f.take() {
+                result = Some(f(o, d, mine, at));
+            }
+        });
+        result
+    }
+
+    fn run_event(&self, f: &mut Event) {
+        let Some(edits) = self.editor.edits.try_get_untracked() else {
+            return;
+        };
         let at = at();
         let open = self.open;
-        let result = self.editor.table.try_with_untracked(|table| {
+        let ran = self.editor.table.try_with_untracked(|table| {
             let mine = Mine { table, edits };
             self.ws
                 .try_with_drafts(|drafts| open.try_update_value(|o| f(o, drafts, mine, at)))
-        })???;
-        self.sync();
-        Some(result)
+        });
+        if ran.flatten().flatten().is_some() {
+            self.sync();
+        }
     }
 
     /// [`Session::try_run`] while the page is there.

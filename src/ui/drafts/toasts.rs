@@ -1,8 +1,8 @@
 //! The toast: a short message at the bottom of the page (deletions with
 //! 撤销, copies with 打开, failures), gone after 12 seconds or when
-//! dismissed. Self-contained: [`Toaster`] is the channel, [`Toasts`] shows
-//! it, and what a toast's button does comes from a [`ToastHandler`] in
-//! context.
+//! dismissed. Self-contained: [`Toaster`] is the channel (in context), and
+//! [`Toasts`] shows it; what a toast's button does is given to the channel
+//! by whoever owns the actions ([`Toaster::on_action`]).
 
 use leptos::prelude::*;
 
@@ -29,6 +29,8 @@ pub struct Toast {
 pub struct Toaster {
     current: RwSignal<Option<Toast>>,
     seq: StoredValue<u64>,
+    /// What a toast's button does.
+    act: StoredValue<Option<Callback<ToastAction>>>,
 }
 
 impl Toaster {
@@ -36,7 +38,13 @@ impl Toaster {
         Toaster {
             current: RwSignal::new(None),
             seq: StoredValue::new(0),
+            act: StoredValue::new(None),
         }
+    }
+
+    /// What a toast's button does.
+    pub fn on_action(&self, act: Callback<ToastAction>) {
+        self.act.set_value(Some(act));
     }
 
     /// Shows `message` (in both languages: it reads right after a switch).
@@ -70,19 +78,15 @@ impl Default for Toaster {
     }
 }
 
-/// What a toast's button does; provided through context by whoever owns
-/// the actions (the drafts' session).
-#[derive(Clone, Copy)]
-pub struct ToastHandler(pub Callback<ToastAction>);
-
 /// The toast region (role=status).
 #[component]
 pub fn Toasts() -> impl IntoView {
     let toaster = expect_context::<Toaster>();
-    let handler = expect_context::<ToastHandler>();
     let act = move |a: ToastAction| {
         toaster.clear();
-        handler.0.run(a);
+        if let Some(act) = toaster.act.get_value() {
+            act.run(a);
+        }
     };
     view! {
         <div class="toast-region" role="status" aria-live="polite">
