@@ -347,14 +347,14 @@ impl<S: Store> DraftBox<S> {
         self.update(id, now, |d| d.meta.trashed = None)
     }
 
-    /// A copy under a new id, named "<name>（副本）" (see
+    /// A copy under a new id, named "`<name>`（副本）" (see
     /// [`crate::names::copy_name`]).
     pub fn duplicate(&mut self, id: &str, new_id: &str, now: u64) -> Result<Draft, SaveError> {
         self.duplicate_in(id, new_id, now, Lang::Zh)
     }
 
-    /// A copy under a new id, named in `lang`: "<name>（副本）" or
-    /// "<name> (copy)".
+    /// A copy under a new id, named in `lang`: "`<name>`（副本）" or
+    /// "`<name>` (copy)".
     pub fn duplicate_in(
         &mut self,
         id: &str,

@@ -27,19 +27,19 @@ pub fn is_default_name(name: &str, table: &Table) -> bool {
     Lang::ALL.into_iter().any(|l| name == default.get(l))
 }
 
-/// The name of a copy: "<name>（副本）" / "<name> (copy)".
+/// The name of a copy: "`<name>`（副本）" / "`<name>` (copy)".
 pub fn copy_name(name: &str) -> Text {
     Text::owned(format!("{name}（副本）"), format!("{name} (copy)"))
 }
 
 /// The name under which the page's text is kept when the stored draft is
-/// damaged: "<name>（另存）" / "<name> (saved copy)".
+/// damaged: "`<name>`（另存）" / "`<name>` (saved copy)".
 pub fn saved_copy_name(name: &str) -> Text {
     Text::owned(format!("{name}（另存）"), format!("{name} (saved copy)"))
 }
 
 /// The name of this page's version after a conflict, when both are kept:
-/// "<name>（本页版本）" / "<name> (this page's version)".
+/// "`<name>`（本页版本）" / "`<name>` (this page's version)".
 pub fn this_page_name(name: &str) -> Text {
     Text::owned(
         format!("{name}（本页版本）"),

@@ -4,10 +4,10 @@
 //! (autosave, another tab's saves, conflicts, the draft box's actions) is
 //! decided by [`crate::drafts::OpenDraft`] (crates/drafts/src/session/) and
 //! tested natively there; this folder carries it out in the browser:
-//! - [`session`]: the signals, the autosave timer, the page's own events
-//!   (hidden, left, closed, another tab's storage event), applying each
-//!   outcome; [`actions`]: the author's actions, asking first where they
-//!   cannot be undone;
+//! - [`session`]: the signals, the page's own events (hidden, left,
+//!   closed, another tab's storage event), applying each outcome;
+//!   [`autosave`]: the timer; [`actions`]: the author's actions, asking
+//!   first where they cannot be undone;
 //! - the views, one component per file: [`DraftBar`] (bar.rs),
 //!   [`Banners`] (banners.rs), [`DraftBox`] (draft_box.rs) with
 //!   [`draft_line`], [`damaged_list`] and [`trash_list`],
@@ -20,6 +20,7 @@
 //! recently edited draft.
 
 mod actions;
+mod autosave;
 mod banners;
 mod bar;
 mod conflict_dialog;

@@ -1,6 +1,6 @@
 //! The page's side of the open draft: the signals the views read, the
-//! autosave timer, the page's own events (hidden, left, closed, another
-//! tab's storage event), and applying each outcome of the policy
+//! page's own events (hidden, left, closed, another tab's storage event),
+//! and applying each outcome of the policy
 //! ([`OpenDraft`], in crates/drafts/src/session/) to the editor and the
 //! signals. What happens on each event is decided there; this file only
 //! carries it out.
@@ -9,20 +9,14 @@ use leptos::prelude::*;
 
 use crate::domain::rules::{self, Counts};
 use crate::drafts::drafts::is_box_key;
-use crate::drafts::session::{Due, Show};
-use crate::drafts::{
-    At, Draft, DraftBox, DraftMeta, Mine, OpenDraft, Outcome, Problem, SaveOutcome, SaveState,
-};
+use crate::drafts::session::Show;
+use crate::drafts::{At, Draft, DraftBox, DraftMeta, Mine, OpenDraft, Outcome, Problem, SaveState};
 use crate::ui::history::UndoLock;
 use crate::ui::lang::{lang, tr};
 use crate::ui::state::Editor;
 use crate::ui::workspace::{fresh_id, now_ms, PageStore, Workspace};
 
 use super::toasts::Toaster;
-
-/// How soon the listing is read again after another tab wrote (it may
-/// write every second while its author types).
-const RELIST_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// An event of the policy, run with the draft box, what the page holds and
 /// the moment.
@@ -50,8 +44,8 @@ pub struct Session {
     /// The draft box is shown instead of the editor.
     pub show_box: RwSignal<bool>,
     pub toasts: Toaster,
-    timer: StoredValue<Option<TimeoutHandle>>,
-    refresh_timer: StoredValue<Option<TimeoutHandle>>,
+    pub(super) timer: StoredValue<Option<TimeoutHandle>>,
+    pub(super) refresh_timer: StoredValue<Option<TimeoutHandle>>,
 }
 
 /// The session from context.
@@ -301,7 +295,7 @@ impl Session {
 
     /// Updates the listing's line of the open draft just stored, without
     /// reading the whole box again (a save happens every second of typing).
-    fn note_stored(&self) {
+    pub(super) fn note_stored(&self) {
         self.open.with_value(|o| {
             let d = o.draft();
             let counts = if self.editor.table.with_untracked(|t| *t == d.table) {
@@ -312,99 +306,10 @@ impl Session {
             self.ws.note(d, counts);
         });
     }
-
-    fn cancel_timer(&self) {
-        if let Some(Some(h)) = self.timer.try_get_value() {
-            h.clear();
-            self.timer.set_value(None);
-        }
-    }
-
-    /// An edit happened: save within a second.
-    fn schedule(&self) {
-        let Some(edits) = self.editor.edits.try_get_untracked() else {
-            return;
-        };
-        let now = now_ms();
-        let Some(Some(deadline)) = self.open.try_update_value(|o| o.edited(edits, now)) else {
-            return;
-        };
-        set_changed(self.state, SaveState::Pending);
-        if self.timer.get_value().is_none() {
-            self.arm(deadline.saturating_sub(now));
-        }
-    }
-
-    fn arm(&self, delay: u64) {
-        let session = *self;
-        let handle = set_timeout_with_handle(
-            move || session.tick(),
-            std::time::Duration::from_millis(delay),
-        )
-        .ok();
-        self.timer.set_value(handle);
-    }
-
-    fn tick(&self) {
-        if self.timer.try_set_value(None).is_some() {
-            return; // disposed
-        }
-        match self.open.with_value(|o| o.autosave_due(now_ms())) {
-            Due::Wait(ms) => self.arm(ms),
-            Due::Now => {
-                self.save_now();
-            }
-            Due::Idle => {}
-        }
-    }
-
-    /// Stores the open draft now, if it has unsaved changes. Returns whether
-    /// nothing is left unsaved.
-    pub fn save_now(&self) -> bool {
-        // Recorded as a performance measure ("jixiao-autosave") so the
-        // benchmark can report the main-thread cost of a save.
-        let perf = web_sys::window().and_then(|w| w.performance());
-        if let Some(p) = &perf {
-            let _ = p.mark("jixiao-autosave-start");
-        }
-        let Some(out) = self.try_run(|o, d, mine, at| o.save(d, mine, at)) else {
-            return true; // the page is gone
-        };
-        if let (Some(p), false) = (&perf, matches!(out, SaveOutcome::Clean | SaveOutcome::Held)) {
-            let _ = p.mark("jixiao-autosave-end");
-            let _ = p.measure_with_start_mark_and_end_mark(
-                "jixiao-autosave",
-                "jixiao-autosave-start",
-                "jixiao-autosave-end",
-            );
-        }
-        if out == SaveOutcome::Saved {
-            self.note_stored();
-        }
-        out.all_saved()
-    }
-
-    /// Reads the listing again shortly.
-    fn refresh_soon(&self) {
-        if self.refresh_timer.get_value().is_some() {
-            return;
-        }
-        let session = *self;
-        let handle = set_timeout_with_handle(
-            move || {
-                if session.refresh_timer.try_set_value(None).is_none() {
-                    session.ws.refresh();
-                }
-            },
-            RELIST_AFTER,
-        )
-        .ok();
-        self.refresh_timer.set_value(handle);
-    }
 }
 
 /// Sets `signal` only when the value changes (no needless redraw).
-fn set_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+pub(super) fn set_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
     if signal.with_untracked(|v| *v != value) {
         signal.set(value);
     }

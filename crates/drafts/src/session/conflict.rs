@@ -51,7 +51,7 @@ impl OpenDraft {
     }
 
     /// 两份都保留: theirs stays as it is; mine becomes a new draft, named
-    /// "<their name>（本页版本）", and the page continues there. The notice
+    /// "`<their name>`（本页版本）", and the page continues there. The notice
     /// offers to open theirs.
     pub fn keep_both<S: Store>(
         &mut self,

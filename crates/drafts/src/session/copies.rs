@@ -5,8 +5,8 @@
 use crate::{DraftBox, SaveError, Store};
 
 use super::notice::{self, Notice, Offer};
-use super::switching::store_error;
-use super::{create, At, Mine, OpenDraft, Outcome};
+use super::switching::{create, store_error};
+use super::{At, Mine, OpenDraft, Outcome};
 
 impl OpenDraft {
     /// Renames the draft `id` (a blank name changes nothing).
@@ -40,7 +40,7 @@ impl OpenDraft {
         }
     }
 
-    /// Copies the draft `id` under `new_id`, named "<name>（副本）" in the
+    /// Copies the draft `id` under `new_id`, named "`<name>`（副本）" in the
     /// page's language; the notice offers to open the copy.
     pub fn duplicate<S: Store>(
         &mut self,

@@ -36,9 +36,10 @@ mod trash;
 pub use notice::{discard_damaged_question, empty_trash_question, purge_question, Notice, Offer};
 pub use saving::SaveOutcome;
 
+use switching::create;
+
 use jixiao_domain::{edit, Bilingual, Lang, Table, Text};
 
-use crate::names::default_name;
 use crate::{Debounce, Draft, DraftBox, DraftMeta, SaveError, Store, StoreError};
 
 /// When an event happens: the time (milliseconds since the epoch) and the
@@ -338,70 +339,5 @@ impl OpenDraft {
         self.conflict = Some(theirs);
         self.state = SaveState::Failed(notice::conflict_state());
         SaveOutcome::Conflict
-    }
-
-    /// The most recent draft not in the trash other than `except` opens,
-    /// or a new blank one (then its id is returned).
-    fn open_next<S: Store>(
-        &mut self,
-        drafts: &mut DraftBox<S>,
-        except: &str,
-        mine: Mine,
-        at: At,
-        new_id: &str,
-    ) -> Option<String> {
-        let ids = drafts.live_ids().unwrap_or_default();
-        let next = ids.into_iter().find(|id| id != except);
-        if let Some(d) = next.and_then(|id| drafts.load(&id).ok()) {
-            self.show(d, mine.edits);
-            return None;
-        }
-        let (draft, _) = create(drafts, new_id, edit::new_table(), None, at);
-        let id = draft.meta.id.clone();
-        self.show(draft, mine.edits);
-        Some(id)
-    }
-
-    /// Removes a blank draft left behind (see [`OpenDraft::pristine`]).
-    /// Returns whether the box changed.
-    fn drop_blank<S: Store>(drafts: &mut DraftBox<S>, blank: Option<String>, now: u64) -> bool {
-        let Some(id) = blank else {
-            return false;
-        };
-        if drafts.trash(&id, now).is_ok() {
-            let _ = drafts.purge(&id);
-        }
-        true
-    }
-}
-
-/// Stores `table` as a new draft named `name` (by default after its
-/// project, in the page's language). When the store refuses, the draft is
-/// still made (in memory) and the error comes with it.
-fn create<S: Store>(
-    drafts: &mut DraftBox<S>,
-    id: &str,
-    table: Table,
-    name: Option<String>,
-    at: At,
-) -> (Draft, Option<SaveError>) {
-    let name = name.unwrap_or_else(|| default_name(&table).into_lang(at.lang));
-    match drafts.create(id, &name, table.clone(), at.now) {
-        Ok(d) => (d, None),
-        Err(e) => (
-            Draft {
-                meta: DraftMeta {
-                    id: id.to_string(),
-                    name,
-                    revision: 1,
-                    created: at.now,
-                    updated: at.now,
-                    trashed: None,
-                },
-                table,
-                newer_version: None,
-            },
-            Some(e),
-        ),
     }
 }

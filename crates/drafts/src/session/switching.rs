@@ -5,12 +5,13 @@
 //! behind untouched is removed: opening an example right after the page
 //! came up leaves no 未命名草稿 in the box.
 
-use jixiao_domain::Table;
+use jixiao_domain::{edit, Table};
 
 use crate::drafts::LoadError;
-use crate::{Draft, DraftBox, SaveError, Store, StoreError};
+use crate::names::default_name;
+use crate::{Draft, DraftBox, DraftMeta, SaveError, Store, StoreError};
 
-use super::{create, At, Mine, OpenDraft, Outcome, Show};
+use super::{At, Mine, OpenDraft, Outcome, Show};
 
 impl OpenDraft {
     /// Opens the draft `id` of the box (the page has saved the open one,
@@ -84,6 +85,44 @@ impl OpenDraft {
             ..Outcome::default()
         }
     }
+
+    /// The most recent draft not in the trash other than `except` opens,
+    /// or a new blank one (then its id is returned).
+    pub(super) fn open_next<S: Store>(
+        &mut self,
+        drafts: &mut DraftBox<S>,
+        except: &str,
+        mine: Mine,
+        at: At,
+        new_id: &str,
+    ) -> Option<String> {
+        let ids = drafts.live_ids().unwrap_or_default();
+        let next = ids.into_iter().find(|id| id != except);
+        if let Some(d) = next.and_then(|id| drafts.load(&id).ok()) {
+            self.show(d, mine.edits);
+            return None;
+        }
+        let (draft, _) = create(drafts, new_id, edit::new_table(), None, at);
+        let id = draft.meta.id.clone();
+        self.show(draft, mine.edits);
+        Some(id)
+    }
+
+    /// Removes a blank draft left behind (one never edited: see `pristine`).
+    /// Returns whether the box changed.
+    pub(super) fn drop_blank<S: Store>(
+        drafts: &mut DraftBox<S>,
+        blank: Option<String>,
+        now: u64,
+    ) -> bool {
+        let Some(id) = blank else {
+            return false;
+        };
+        if drafts.trash(&id, now).is_ok() {
+            let _ = drafts.purge(&id);
+        }
+        true
+    }
 }
 
 /// Why a new draft was not stored, as a save failure (a store error as it
@@ -92,5 +131,36 @@ pub(super) fn store_error(e: SaveError) -> SaveError {
     match e {
         SaveError::Store(_) => e,
         _ => SaveError::Store(StoreError::QuotaExceeded),
+    }
+}
+
+/// Stores `table` as a new draft named `name` (by default after its
+/// project, in the page's language). When the store refuses, the draft is
+/// still made (in memory) and the error comes with it.
+pub(super) fn create<S: Store>(
+    drafts: &mut DraftBox<S>,
+    id: &str,
+    table: Table,
+    name: Option<String>,
+    at: At,
+) -> (Draft, Option<SaveError>) {
+    let name = name.unwrap_or_else(|| default_name(&table).into_lang(at.lang));
+    match drafts.create(id, &name, table.clone(), at.now) {
+        Ok(d) => (d, None),
+        Err(e) => (
+            Draft {
+                meta: DraftMeta {
+                    id: id.to_string(),
+                    name,
+                    revision: 1,
+                    created: at.now,
+                    updated: at.now,
+                    trashed: None,
+                },
+                table,
+                newer_version: None,
+            },
+            Some(e),
+        ),
     }
 }
