@@ -2,8 +2,9 @@
 //! Chromium), over draft boxes in memory.
 //!   cargo test --target wasm32-unknown-unknown --test web_drafts
 //!
-//! The history and debounce logic themselves are tested natively
-//! (src/editing); these drive them through the page.
+//! The undo history, the autosave schedule and the save/conflict policy
+//! themselves are tested natively (crates/drafts/); these drive them
+//! through the page.
 #![cfg(target_arch = "wasm32")]
 
 use jixiao::domain::{edit, Indicator, Table};

@@ -14,13 +14,27 @@
 //! order. Outside the editor (the draft box's rename field, dialogs, other
 //! tools' text fields) the browser's undo is left alone. During an IME
 //! composition (拼音) the keys belong to the IME.
+//!
+//! When undo is off (the draft box is shown, the draft is read-only, a
+//! dialog is open) is for the drafts to say: they provide an [`UndoLock`].
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::drafts::use_session;
 use super::lang::tr;
 use super::state::{use_editor, Editor};
+
+/// The states that turn the page's undo off. Provided through context by
+/// whoever owns them (the drafts' session), before [`install_shortcuts`].
+#[derive(Clone, Copy)]
+pub struct UndoLock {
+    /// The draft box is shown instead of the editor.
+    pub show_box: RwSignal<bool>,
+    /// A dialog is open (the shortcuts do nothing; the buttons are covered).
+    pub dialog_open: RwSignal<bool>,
+    /// Some(version) while the draft is read-only.
+    pub readonly: RwSignal<Option<u64>>,
+}
 
 /// Undoes (or redoes) one step and shows where it happened. With `focus`
 /// (a keyboard shortcut) the field typed in gets the focus; from a button
@@ -69,11 +83,11 @@ fn applies_to(target: Option<web_sys::EventTarget>) -> bool {
 
 /// Installs the shortcuts for the page's editor.
 pub fn install_shortcuts(editor: Editor) {
-    let session = use_session();
+    let lock = expect_context::<UndoLock>();
     let blocked = move || {
-        session.show_box.get_untracked()
-            || session.conflict_open.get_untracked()
-            || session.readonly.get_untracked().is_some()
+        lock.show_box.get_untracked()
+            || lock.dialog_open.get_untracked()
+            || lock.readonly.get_untracked().is_some()
     };
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.default_prevented() || ev.is_composing() || ev.alt_key() {
@@ -119,8 +133,8 @@ pub fn install_shortcuts(editor: Editor) {
 #[component]
 pub fn UndoButtons() -> impl IntoView {
     let editor = use_editor();
-    let session = use_session();
-    let off = move || session.readonly.get().is_some() || session.show_box.get();
+    let lock = expect_context::<UndoLock>();
+    let off = move || lock.readonly.get().is_some() || lock.show_box.get();
     view! {
         <span class="undo-redo" role="group" aria-label=tr("撤销与重做", "Undo and redo")>
             <button

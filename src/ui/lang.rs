@@ -1,19 +1,20 @@
 //! The page language: Chinese by default, English as a remembered switch.
 //!
 //! Components call [`tr`] with both texts (`tr("新建空白表", "New blank
-//! table")`) and [`lang`] where they format. Both read the page language
-//! without subscribing: switching language re-renders the page from the
-//! state kept above it (table, history, drafts), which is cheaper in code
-//! size and in keystroke work than making every label reactive.
+//! table")`), [`lang`] where they format, and [`text`] to show a
+//! [`Text`] the crates gave. All read the page language without
+//! subscribing: switching language re-renders the page from the state kept
+//! above it (table, history, drafts), which is cheaper in code size and in
+//! keystroke work than making every label reactive.
+//!
+//! Where the choice is remembered is not this module's business: whoever
+//! keeps the store (the workspace) implements [`LangMemory`].
 
 use std::cell::Cell;
 
 use leptos::prelude::*;
 
-use crate::domain::Lang;
-use crate::drafts::prefs;
-
-use super::workspace::Workspace;
+use crate::domain::{Lang, Text};
 
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::Zh) };
@@ -29,18 +30,39 @@ pub fn tr(zh: &'static str, en: &'static str) -> &'static str {
     lang().pick(zh, en)
 }
 
-/// The page language as a signal (the page re-renders when it changes).
-#[derive(Clone, Copy)]
-pub struct PageLang(pub RwSignal<Lang>);
+/// `text` in the page language.
+pub fn text(text: &Text) -> String {
+    text.get(lang()).to_string()
+}
 
-/// Reads the remembered language from the workspace's store and provides
-/// the signal.
-pub fn provide(workspace: Workspace) -> PageLang {
-    let initial = workspace
-        .with_drafts(|d| prefs::load_lang(d.store()))
-        .unwrap_or_default();
+/// "1 draft", "1,024 drafts": an English count with its noun.
+pub fn count_en(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{} {many}", crate::domain::lang::grouped(n))
+    }
+}
+
+/// Where the language chosen is remembered.
+pub trait LangMemory: Copy + Send + Sync + 'static {
+    /// The language chosen earlier, if any.
+    fn recall_lang(&self) -> Option<Lang>;
+    /// Remembers the choice (not remembering is no reason to refuse it).
+    fn remember_lang(&self, lang: Lang);
+}
+
+/// The page language as a signal (the page re-renders when it changes),
+/// and how the switch remembers a choice.
+#[derive(Clone, Copy)]
+pub struct PageLang(pub RwSignal<Lang>, Callback<Lang>);
+
+/// Reads the remembered language from `memory` and provides the signal.
+pub fn provide(memory: impl LangMemory) -> PageLang {
+    let initial = memory.recall_lang().unwrap_or_default();
     apply(initial);
-    let page = PageLang(RwSignal::new(initial));
+    let remember = Callback::new(move |l| memory.remember_lang(l));
+    let page = PageLang(RwSignal::new(initial), remember);
     provide_context(page);
     page
 }
@@ -62,16 +84,12 @@ pub const SWITCH_ID: &str = "lang-switch";
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let page = expect_context::<PageLang>();
-    let workspace = expect_context::<Workspace>();
     let other = match lang() {
         Lang::Zh => Lang::En,
         Lang::En => Lang::Zh,
     };
     let switch = move |_| {
-        workspace.with_drafts(|d| {
-            // Not remembering is no reason to refuse the switch.
-            let _ = prefs::save_lang(&mut d.store().clone(), other);
-        });
+        page.1.run(other);
         apply(other);
         page.0.set(other);
         super::dom::focus_later(SWITCH_ID.to_string(), None);

@@ -1,4 +1,6 @@
-//! The browser's localStorage as a [`Store`] (gloo-storage underneath).
+//! The browser's storage as [`Store`]s: localStorage for the draft box
+//! (gloo-storage underneath), sessionStorage for what one tab alone keeps
+//! (which draft it has open).
 //!
 //! Values are stored as the raw strings the draft box gives (envelopes are
 //! JSON already), so a damaged entry can be shown and downloaded as it is.
@@ -50,6 +52,17 @@ fn to_error(e: JsValue) -> StoreError {
     }
 }
 
+fn keys_of(storage: &web_sys::Storage) -> Result<Vec<String>, StoreError> {
+    let n = storage.length().map_err(to_error)?;
+    let mut keys = Vec::with_capacity(n as usize);
+    for i in 0..n {
+        if let Some(k) = storage.key(i).map_err(to_error)? {
+            keys.push(k);
+        }
+    }
+    Ok(keys)
+}
+
 impl Store for LocalStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         LocalStorage::raw().get_item(key).map_err(to_error)
@@ -64,14 +77,36 @@ impl Store for LocalStore {
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
-        let raw = LocalStorage::raw();
-        let n = LocalStorage::length();
-        let mut keys = Vec::with_capacity(n as usize);
-        for i in 0..n {
-            if let Some(k) = raw.key(i).map_err(to_error)? {
-                keys.push(k);
-            }
-        }
-        Ok(keys)
+        keys_of(&LocalStorage::raw())
+    }
+}
+
+/// sessionStorage: kept per tab, across reloads of that tab.
+#[derive(Debug, Clone)]
+pub struct TabStore(web_sys::Storage);
+
+impl TabStore {
+    /// sessionStorage, if this browser lets the page use it.
+    pub fn open() -> Option<TabStore> {
+        let storage = web_sys::window()?.session_storage().ok().flatten()?;
+        Some(TabStore(storage))
+    }
+}
+
+impl Store for TabStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0.get_item(key).map_err(to_error)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.0.set_item(key, value).map_err(to_error)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.0.remove_item(key).map_err(to_error)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        keys_of(&self.0)
     }
 }

@@ -10,72 +10,18 @@
 use leptos::prelude::*;
 
 use crate::domain::rules::Counts;
-use crate::domain::{Lang, Table};
-use crate::drafts::drafts::DraftMeta;
+use crate::domain::{Bilingual, Lang, Table, Text};
+use crate::drafts::drafts::sort_newest_first;
 use crate::drafts::{
-    backup, Draft, DraftBox, DraftEntry, MemoryStore, SaveError, Store, StoreError,
+    backup, names, prefs, Draft, DraftBox, DraftEntry, DraftMeta, MemoryStore, Store, StoreError,
 };
-use crate::ui::local_store::LocalStore;
+use crate::ui::local_store::{LocalStore, TabStore};
 
-use super::lang::{lang, tr};
+use super::lang::{lang, tr, LangMemory};
 
-/// A message kept in state (a notice, a toast, why a save failed) in both
-/// languages, so it reads right after the page switches language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Msg {
-    pub zh: String,
-    pub en: String,
-}
-
-impl Msg {
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Msg {
-        Msg {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
-
-    /// The text in the page language.
-    pub fn text(&self) -> String {
-        lang().pick(&self.zh, &self.en).clone()
-    }
-}
-
-/// Why the store refused, in `l` (`StoreError`'s Display has both).
-pub fn store_error_text(e: &StoreError, l: Lang) -> String {
-    match (e, l) {
-        (StoreError::QuotaExceeded, Lang::Zh) => "浏览器存储空间已满".into(),
-        (StoreError::QuotaExceeded, Lang::En) => "the browser's storage is full".into(),
-        (StoreError::Unavailable(why), Lang::Zh) => format!("浏览器存储不可用（{why}）"),
-        (StoreError::Unavailable(why), Lang::En) => {
-            format!("the browser's storage is unavailable ({why})")
-        }
-    }
-}
-
-/// Why a draft operation failed, in `l`.
-pub fn save_error_text(e: &SaveError, l: Lang) -> String {
-    match (e, l) {
-        (SaveError::Conflict { .. }, Lang::Zh) => "另一个标签页同时修改了它，请重试".into(),
-        (SaveError::Conflict { .. }, Lang::En) => {
-            "another tab changed it at the same time; try again".into()
-        }
-        (SaveError::NewerVersion(v), Lang::Zh) => {
-            format!("它由更新版本的编制器保存（格式版本 {v}）")
-        }
-        (SaveError::NewerVersion(v), Lang::En) => {
-            format!("it was saved by a newer version of the editor (format version {v})")
-        }
-        (SaveError::Damaged, Lang::Zh) => "存储中的条目已损坏".into(),
-        (SaveError::Damaged, Lang::En) => "the stored entry is damaged".into(),
-        (SaveError::Store(e), l) => store_error_text(e, l),
-    }
-}
-
-/// The same message in both languages, from one formatting function.
-pub fn both(f: impl Fn(Lang) -> String) -> Msg {
-    Msg::new(f(Lang::Zh), f(Lang::En))
-}
+/// Kept here for the modules that count in English (it lives in
+/// [`super::lang`]).
+pub use super::lang::count_en;
 
 /// Whichever store this browser allows.
 #[derive(Debug, Clone)]
@@ -126,39 +72,10 @@ pub fn fresh_id() -> String {
     format!("{:x}{:07x}", now_ms(), r)
 }
 
-/// The name a new draft gets: its project name, or 未命名草稿 ("Untitled
-/// draft" while the page is in English: the name is stored as written).
+/// The name a new draft of `table` gets, in the page language (the name is
+/// stored as written): its project name, or 未命名草稿 / "Untitled draft".
 pub fn default_name(table: &Table) -> String {
-    default_name_in(table, lang())
-}
-
-/// The name a new draft gets in `l`.
-pub fn default_name_in(table: &Table, l: Lang) -> String {
-    let p = table.project.trim();
-    if p.is_empty() {
-        l.pick("未命名草稿", "Untitled draft").to_string()
-    } else {
-        p.chars().take(60).collect()
-    }
-}
-
-/// Whether `name` is the name a draft of `table` gets by default, in either
-/// language (a name never chosen: it follows the project name).
-pub fn is_default_name(name: &str, table: &Table) -> bool {
-    Lang::ALL
-        .into_iter()
-        .any(|l| name == default_name_in(table, l))
-}
-
-/// Most recently edited first (the newer of two drafts edited in the same
-/// millisecond first); damaged entries last.
-fn sort_entries(es: &mut [DraftEntry]) {
-    crate::domain::sort::by_key(es, |e| {
-        crate::domain::sort::desc(match e {
-            DraftEntry::Ok { meta, .. } => crate::domain::sort::pair(meta.updated, meta.created),
-            DraftEntry::Damaged { .. } => 0,
-        })
-    });
+    names::default_name(table).into_lang(lang())
 }
 
 /// The page's draft box. `Copy`, shared through context.
@@ -170,7 +87,7 @@ pub struct Workspace {
     /// Whether drafts survive a reload (false: localStorage unavailable).
     pub persistent: bool,
     /// A message for the user about storage (full, unavailable …).
-    pub notice: RwSignal<Option<Msg>>,
+    pub notice: RwSignal<Option<Text>>,
 }
 
 impl Workspace {
@@ -181,25 +98,14 @@ impl Workspace {
             Err(e) => (
                 PageStore::Memory(MemoryStore::new()),
                 false,
-                Some(both(|l| {
-                    match l {
-                    Lang::Zh => format!(
-                        "此浏览器不允许使用本地存储（{}）：草稿只保存在本页面中，刷新或关闭后将丢失。请及时导出。",
-                        store_error_text(&e, l)
-                    ),
-                    Lang::En => format!(
-                        "This browser does not allow local storage ({}): drafts are kept in this page only and will be lost when it is reloaded or closed. Export your work in good time.",
-                        store_error_text(&e, l)
-                    ),
-                }
-                })),
+                Some(no_local_storage(&e)),
             ),
         };
         Workspace::with_store(store, persistent, notice)
     }
 
     /// A workspace over a given store (tests use memory).
-    pub fn with_store(store: PageStore, persistent: bool, notice: Option<Msg>) -> Workspace {
+    pub fn with_store(store: PageStore, persistent: bool, notice: Option<Text>) -> Workspace {
         let ws = Workspace {
             drafts: StoredValue::new_local(DraftBox::new(store)),
             entries: RwSignal::new(Vec::new()),
@@ -217,18 +123,17 @@ impl Workspace {
             .expect("the workspace lives as long as the page")
     }
 
+    /// Like [`Workspace::with_drafts`]; None once the page is gone.
+    pub fn try_with_drafts<R>(&self, f: impl FnOnce(&mut DraftBox<PageStore>) -> R) -> Option<R> {
+        self.drafts.try_update_value(f)
+    }
+
     /// Reads the listing again from the store (after a change here or in
     /// another tab).
     pub fn refresh(&self) {
         match self.drafts.with_value(|d| d.list()) {
-            Ok(mut list) => {
-                sort_entries(&mut list);
-                self.entries.set(list)
-            }
-            Err(e) => self.notice.set(Some(both(|l| match l {
-                Lang::Zh => format!("无法读取草稿箱：{}", store_error_text(&e, l)),
-                Lang::En => format!("Cannot read the draft box: {}", store_error_text(&e, l)),
-            }))),
+            Ok(list) => self.entries.set(list),
+            Err(e) => self.notice.set(Some(unreadable(&e))),
         }
     }
 
@@ -274,17 +179,7 @@ impl Workspace {
     /// Updates the listing's line of a draft just saved or opened, without
     /// reading the whole box again (a save happens every second of typing).
     pub fn note(&self, draft: &Draft, counts: Counts) {
-        let budget = match draft.table.budget.total.text() {
-            t if t.is_empty() => String::new(),
-            t => format!("{t} {}", draft.table.money_unit),
-        };
-        let entry = DraftEntry::Ok {
-            meta: draft.meta.clone(),
-            project: draft.table.project.clone(),
-            budget,
-            counts,
-            newer_version: draft.newer_version,
-        };
+        let entry = DraftEntry::counted(draft, counts);
         self.entries.update(|es| {
             let id = &draft.meta.id;
             match es
@@ -294,7 +189,7 @@ impl Workspace {
                 Some(i) => es[i] = entry,
                 None => es.push(entry),
             }
-            sort_entries(es);
+            sort_newest_first(es);
         });
     }
 
@@ -315,17 +210,37 @@ impl Workspace {
         })
     }
 
+    /// Draft ids in the order the drafts were added.
+    pub fn creation_order(&self) -> Vec<String> {
+        self.drafts
+            .with_value(|d| d.creation_order())
+            .unwrap_or_default()
+    }
+
+    /// Remembers, for this tab only, which draft is open (a reload lands
+    /// on it). Nothing is remembered when drafts do not survive a reload.
+    pub fn remember_open(&self, id: &str) {
+        if !self.persistent {
+            return;
+        }
+        if let Some(mut tab) = TabStore::open() {
+            let _ = prefs::remember_open(&mut tab, id);
+        }
+    }
+
+    /// The draft this tab had open before a reload, if any.
+    pub fn recall_open(&self) -> Option<String> {
+        if !self.persistent {
+            return None;
+        }
+        prefs::recall_open(&TabStore::open()?)
+    }
+
     /// The whole draft box as a backup file.
     pub fn backup_json(&self) -> Result<String, String> {
         self.drafts
             .with_value(backup::export)
-            .map_err(|e| match lang() {
-                Lang::Zh => format!("无法读取草稿箱：{}", store_error_text(&e, Lang::Zh)),
-                Lang::En => format!(
-                    "Cannot read the draft box: {}",
-                    store_error_text(&e, Lang::En)
-                ),
-            })
+            .map_err(|e| unreadable(&e).into_lang(lang()))
     }
 
     /// Adds the drafts of a backup file. Returns how many were added and a
@@ -334,9 +249,10 @@ impl Workspace {
         let (incoming, problems) = backup::read_in(text, lang())?;
         let added = self
             .with_drafts(|d| backup::restore(d, incoming, now_ms(), fresh_id))
-            .map_err(|e| match lang() {
-                Lang::Zh => format!("恢复失败：{}", save_error_text(&e, Lang::Zh)),
-                Lang::En => format!("Restore failed: {}", save_error_text(&e, Lang::En)),
+            .map_err(|e| {
+                e.text()
+                    .prefixed("恢复失败：", "Restore failed: ")
+                    .into_lang(lang())
             })?;
         self.refresh();
         Ok((added.len(), problems))
@@ -348,11 +264,35 @@ fn tables_en(n: usize) -> String {
     count_en(n, "table", "tables")
 }
 
-/// "1 draft", "1,024 drafts": an English count with its noun.
-pub fn count_en(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{} {many}", crate::domain::lang::grouped(n))
+/// The notice when the browser refuses localStorage.
+fn no_local_storage(e: &StoreError) -> Text {
+    let why = e.text();
+    Text::owned(
+        format!(
+            "此浏览器不允许使用本地存储（{}）：草稿只保存在本页面中，刷新或关闭后将丢失。请及时导出。",
+            why.zh
+        ),
+        format!(
+            "This browser does not allow local storage ({}): drafts are kept in this page only and will be lost when it is reloaded or closed. Export your work in good time.",
+            why.en
+        ),
+    )
+}
+
+/// "无法读取草稿箱：…" / "Cannot read the draft box: …".
+fn unreadable(e: &StoreError) -> Text {
+    e.text()
+        .prefixed("无法读取草稿箱：", "Cannot read the draft box: ")
+}
+
+impl LangMemory for Workspace {
+    fn recall_lang(&self) -> Option<Lang> {
+        self.with_drafts(|d| prefs::load_lang(d.store()))
+    }
+
+    fn remember_lang(&self, l: Lang) {
+        self.with_drafts(|d| {
+            let _ = prefs::save_lang(&mut d.store().clone(), l);
+        });
     }
 }

@@ -1,58 +1,27 @@
-//! The draft box (草稿箱): how drafts are laid out in a [`Store`].
+//! The draft box (草稿箱): drafts laid out in a [`Store`] (see
+//! [`crate::envelope`] for one draft's envelope and key).
 //!
-//! - One envelope per draft under `jixiao.draft.<id>`:
-//!   `{"format":"jixiao-draft","version":2,"id","name","revision","created","updated","trashed","table"}`.
-//! - An index under `jixiao.index` (`{"version":2,"ids":[…]}`) keeps the
-//!   drafts' order of creation. A crash between writing a draft and its index
-//!   loses nothing: listing also scans the keys and adopts drafts the index
-//!   misses.
+//! - The index keeps the drafts' order of creation. A crash between writing
+//!   a draft and its index loses nothing: listing also scans the keys and
+//!   adopts drafts the index misses.
 //! - Every write checks the stored revision, so a second tab's save is never
 //!   silently overwritten: the caller gets [`SaveError::Conflict`] with both.
-//! - Envelopes from older versions are migrated when read (v1 → v2); an
-//!   envelope from a newer version is opened read-only and never written.
+//! - An envelope from a newer version is opened read-only and never written.
 //! - A damaged entry (not JSON, wrong shape) is listed as damaged with its raw
 //!   text, and is removed only by [`DraftBox::discard_damaged`].
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value as Json;
-
-use super::{Store, StoreError};
 use jixiao_domain::rules::{self, Counts};
-use jixiao_domain::{Lang, Table};
+use jixiao_domain::sort;
+use jixiao_domain::{Bilingual, Lang, Table, Text};
 
-/// Key prefix of draft envelopes.
-pub const PREFIX: &str = "jixiao.draft.";
-/// Key of the index.
-pub const INDEX_KEY: &str = "jixiao.index";
-/// The envelope version this build writes.
-pub const VERSION: u64 = 2;
-const FORMAT: &str = "jixiao-draft";
+use super::envelope::{envelope, Index};
+use super::names::copy_name;
+use super::{Store, StoreError};
 
-/// What the draft box knows of a draft besides its table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DraftMeta {
-    pub id: String,
-    /// The name in the draft box (defaults to the project name).
-    pub name: String,
-    /// Bumped on every write; a save expects the revision it started from.
-    pub revision: u64,
-    /// Milliseconds since the epoch.
-    pub created: u64,
-    pub updated: u64,
-    /// When it was moved to the trash, if it was.
-    #[serde(default)]
-    pub trashed: Option<u64>,
-}
-
-/// A draft: its table and where it stands in the store.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Draft {
-    pub meta: DraftMeta,
-    pub table: Table,
-    /// Set when the stored envelope was written by a newer version: the
-    /// draft can be read but never saved over.
-    pub newer_version: Option<u64>,
-}
+pub use super::envelope::{
+    id_of_key, is_box_key, is_draft_key, key_of, parse_envelope, Damage, Draft, DraftMeta,
+    INDEX_KEY, PREFIX, VERSION,
+};
 
 /// One line of the draft box.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,17 +38,49 @@ pub enum DraftEntry {
     Damaged {
         key: String,
         raw: String,
-        reason: String,
+        reason: Damage,
     },
 }
 
 impl DraftEntry {
-    fn updated(&self) -> u64 {
-        match self {
-            DraftEntry::Ok { meta, .. } => meta.updated,
-            DraftEntry::Damaged { .. } => 0,
+    /// The line of a draft read from the store (counts from the rules).
+    pub fn of(draft: &Draft) -> DraftEntry {
+        DraftEntry::counted(draft, Counts::of(&rules::check(&draft.table)))
+    }
+
+    /// The line of a draft whose findings are counted already.
+    pub fn counted(draft: &Draft, counts: Counts) -> DraftEntry {
+        let budget = match draft.table.budget.total.text() {
+            t if t.is_empty() => String::new(),
+            t => format!("{t} {}", draft.table.money_unit),
+        };
+        DraftEntry::Ok {
+            meta: draft.meta.clone(),
+            project: draft.table.project.clone(),
+            budget,
+            counts,
+            newer_version: draft.newer_version,
         }
     }
+
+    /// The draft's meta, unless the entry is damaged.
+    pub fn meta(&self) -> Option<&DraftMeta> {
+        match self {
+            DraftEntry::Ok { meta, .. } => Some(meta),
+            DraftEntry::Damaged { .. } => None,
+        }
+    }
+}
+
+/// Most recently edited first (the newer of two drafts edited in the same
+/// millisecond first); damaged entries last.
+pub fn sort_newest_first(entries: &mut [DraftEntry]) {
+    sort::by_key(entries, |e| {
+        sort::desc(match e {
+            DraftEntry::Ok { meta, .. } => sort::pair(meta.updated, meta.created),
+            DraftEntry::Damaged { .. } => 0,
+        })
+    });
 }
 
 /// Why a save did not happen. In every case the stored entry is unchanged
@@ -103,11 +104,29 @@ impl From<StoreError> for SaveError {
     }
 }
 
+impl Bilingual for SaveError {
+    /// Why, as the end of a sentence ("删除失败：…", "Delete failed: …").
+    fn text(&self) -> Text {
+        match self {
+            SaveError::Conflict { .. } => Text::new(
+                "另一个标签页同时修改了它，请重试",
+                "another tab changed it at the same time; try again",
+            ),
+            SaveError::NewerVersion(v) => Text::owned(
+                format!("它由更新版本的编制器保存（格式版本 {v}）"),
+                format!("it was saved by a newer version of the editor (format version {v})"),
+            ),
+            SaveError::Damaged => Text::new("存储中的条目已损坏", "the stored entry is damaged"),
+            SaveError::Store(e) => e.text(),
+        }
+    }
+}
+
 /// Why a draft could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     Missing,
-    Damaged { raw: String, reason: String },
+    Damaged { raw: String, reason: Damage },
     Store(StoreError),
 }
 
@@ -117,105 +136,22 @@ impl From<StoreError> for LoadError {
     }
 }
 
-#[derive(Serialize)]
-struct EnvelopeOut<'a> {
-    format: &'static str,
-    version: u64,
-    #[serde(flatten)]
-    meta: &'a DraftMeta,
-    table: &'a Table,
-}
-
-#[derive(Serialize, Deserialize)]
-struct Index {
-    version: u64,
-    ids: Vec<String>,
-}
-
-/// The name of a copy of the draft named `name`, in `lang`.
-pub fn copy_name(name: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{name}（副本）"),
-        Lang::En => format!("{name} (copy)"),
+impl Bilingual for LoadError {
+    /// A whole sentence, for a notice.
+    fn text(&self) -> Text {
+        match self {
+            LoadError::Missing => Text::new(
+                "这份草稿已不存在（可能在另一个标签页中删除了）。",
+                "This draft no longer exists (it may have been deleted in another tab).",
+            ),
+            LoadError::Damaged { reason, .. } => reason
+                .text()
+                .prefixed("这份草稿已损坏：", "This draft is damaged: "),
+            LoadError::Store(e) => e
+                .text()
+                .prefixed("无法读取草稿：", "Cannot read the draft: "),
+        }
     }
-}
-
-/// The key of a draft's envelope.
-pub fn key_of(id: &str) -> String {
-    format!("{PREFIX}{id}")
-}
-
-/// Reads an envelope of any known version into a draft. Older versions are
-/// migrated here; newer ones are read as far as possible and marked.
-pub(crate) fn parse_envelope(raw: &str) -> Result<Draft, String> {
-    let json: Json = serde_json::from_str(raw).map_err(|e| format!("不是 JSON (not JSON): {e}"))?;
-    let version = json
-        .get("version")
-        .and_then(Json::as_u64)
-        .ok_or("缺少版本号 (no version)")?;
-    match version {
-        1 => migrate_v1(json),
-        2 => read_v2(json, None),
-        v if v > VERSION => read_v2(json, Some(v)),
-        v => Err(format!("未知版本 {v} (unknown version)")),
-    }
-}
-
-fn read_v2(mut json: Json, newer: Option<u64>) -> Result<Draft, String> {
-    if json.get("format").and_then(Json::as_str) != Some(FORMAT) {
-        return Err("不是草稿 (not a draft envelope)".into());
-    }
-    let table = json
-        .get_mut("table")
-        .map(Json::take)
-        .ok_or("缺少表格 (no table)")?;
-    let table: Table =
-        serde_json::from_value(table).map_err(|e| format!("表格已损坏 (damaged table): {e}"))?;
-    let meta: DraftMeta = serde_json::from_value(json)
-        .map_err(|e| format!("草稿信息已损坏 (damaged draft header): {e}"))?;
-    Ok(Draft {
-        meta,
-        table,
-        newer_version: newer,
-    })
-}
-
-/// Version 1 envelopes (the first release) carried `title` and `saved` and
-/// no revision: `{"version":1,"id","title","saved","table"}`.
-fn migrate_v1(json: Json) -> Result<Draft, String> {
-    #[derive(Deserialize)]
-    struct V1 {
-        id: String,
-        #[serde(default)]
-        title: String,
-        #[serde(default)]
-        saved: u64,
-        table: Table,
-    }
-    let v1: V1 = serde_json::from_value(json)
-        .map_err(|e| format!("v1 草稿已损坏 (damaged v1 draft): {e}"))?;
-    Ok(Draft {
-        meta: DraftMeta {
-            id: v1.id,
-            name: v1.title,
-            revision: 1,
-            created: v1.saved,
-            updated: v1.saved,
-            trashed: None,
-        },
-        table: v1.table,
-        newer_version: None,
-    })
-}
-
-fn envelope(meta: &DraftMeta, table: &Table) -> String {
-    serde_json::to_string(&EnvelopeOut {
-        format: FORMAT,
-        version: VERSION,
-        meta,
-        table,
-    })
-    .expect("drafts serialize")
 }
 
 /// The draft box over any store.
@@ -232,8 +168,9 @@ impl<S: Store> DraftBox<S> {
         &self.store
     }
 
-    /// Every draft id: the index's order, then drafts the index misses.
-    fn ids(&self) -> Result<Vec<String>, StoreError> {
+    /// Every draft id in the order the drafts were made: the index's
+    /// order, then drafts the index misses.
+    pub fn creation_order(&self) -> Result<Vec<String>, StoreError> {
         let mut ids: Vec<String> = self
             .store
             .get(INDEX_KEY)?
@@ -243,7 +180,7 @@ impl<S: Store> DraftBox<S> {
         let keys = self.store.keys()?;
         ids.retain(|id| keys.contains(&key_of(id)));
         for key in keys {
-            if let Some(id) = key.strip_prefix(PREFIX) {
+            if let Some(id) = id_of_key(&key) {
                 if !ids.iter().any(|i| i == id) {
                     ids.push(id.to_string());
                 }
@@ -262,35 +199,39 @@ impl<S: Store> DraftBox<S> {
         let _ = self.store.set(INDEX_KEY, &index);
     }
 
-    /// The draft box, most recently edited first; damaged entries last.
+    /// The draft box, most recently edited first (see
+    /// [`sort_newest_first`]); damaged entries last.
     pub fn list(&self) -> Result<Vec<DraftEntry>, StoreError> {
+        self.entries(true)
+    }
+
+    /// The ids of the drafts not in the trash, most recently edited first
+    /// (as [`DraftBox::list`] orders them, without running the rules).
+    pub fn live_ids(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .entries(false)?
+            .iter()
+            .filter_map(DraftEntry::meta)
+            .filter(|m| m.trashed.is_none())
+            .map(|m| m.id.clone())
+            .collect())
+    }
+
+    /// Every entry, sorted; the findings counted only when `count`.
+    fn entries(&self, count: bool) -> Result<Vec<DraftEntry>, StoreError> {
         let mut out = Vec::new();
-        for id in self.ids()? {
+        for id in self.creation_order()? {
             let key = key_of(&id);
             let Some(raw) = self.store.get(&key)? else {
                 continue;
             };
             out.push(match parse_envelope(&raw) {
-                Ok(d) => {
-                    let counts = Counts::of(&rules::check(&d.table));
-                    let budget = match d.table.budget.total.text() {
-                        t if t.is_empty() => String::new(),
-                        t => format!("{t} {}", d.table.money_unit),
-                    };
-                    DraftEntry::Ok {
-                        project: d.table.project.clone(),
-                        budget,
-                        counts,
-                        newer_version: d.newer_version,
-                        meta: d.meta,
-                    }
-                }
+                Ok(d) if count => DraftEntry::of(&d),
+                Ok(d) => DraftEntry::counted(&d, Counts::default()),
                 Err(reason) => DraftEntry::Damaged { key, raw, reason },
             });
         }
-        jixiao_domain::sort::by_key(&mut out, |e| {
-            jixiao_domain::sort::desc(u128::from(e.updated()))
-        });
+        sort_newest_first(&mut out);
         Ok(out)
     }
 
@@ -330,7 +271,7 @@ impl<S: Store> DraftBox<S> {
             });
         }
         self.store.set(&key_of(id), &envelope(&meta, &table))?;
-        let mut ids = self.ids()?;
+        let mut ids = self.creation_order()?;
         if !ids.iter().any(|i| i == id) {
             ids.push(id.to_string());
         }
@@ -406,13 +347,14 @@ impl<S: Store> DraftBox<S> {
         self.update(id, now, |d| d.meta.trashed = None)
     }
 
-    /// A copy under a new id, named "<name>（副本）".
+    /// A copy under a new id, named "`<name>`（副本）" (see
+    /// [`crate::names::copy_name`]).
     pub fn duplicate(&mut self, id: &str, new_id: &str, now: u64) -> Result<Draft, SaveError> {
         self.duplicate_in(id, new_id, now, Lang::Zh)
     }
 
-    /// A copy under a new id, named in `lang`: "<name>（副本）" or
-    /// "<name> (copy)".
+    /// A copy under a new id, named in `lang`: "`<name>`（副本）" or
+    /// "`<name>` (copy)".
     pub fn duplicate_in(
         &mut self,
         id: &str,
@@ -421,7 +363,7 @@ impl<S: Store> DraftBox<S> {
         lang: Lang,
     ) -> Result<Draft, SaveError> {
         let original = self.load(id).map_err(|_| SaveError::Damaged)?;
-        let name = copy_name(&original.meta.name, lang);
+        let name = copy_name(&original.meta.name).into_lang(lang);
         self.create(new_id, &name, original.table, now)
     }
 
@@ -430,7 +372,7 @@ impl<S: Store> DraftBox<S> {
         match self.load(id) {
             Ok(d) if d.meta.trashed.is_some() => {
                 self.store.remove(&key_of(id))?;
-                let ids = self.ids()?;
+                let ids = self.creation_order()?;
                 self.write_index(ids);
                 Ok(true)
             }

@@ -1,7 +1,12 @@
-//! Preferences kept next to the drafts: the page language.
+//! Preferences kept next to the drafts: the page language, and which
+//! draft a tab has open.
 //!
-//! One plain key (`jixiao.lang` = `zh-CN` | `en`), outside the draft
-//! prefix, so the draft box never lists it and a backup never carries it.
+//! Plain keys outside the draft prefix, so the draft box never lists them
+//! and a backup never carries them:
+//! - `jixiao.lang` = `zh-CN` | `en`, in the store of the drafts;
+//! - `jixiao.current` = the id of the open draft, in the tab's own store
+//!   (the page uses sessionStorage: a reload lands on the same draft, a new
+//!   tab opens the most recently edited one).
 
 use super::{Store, StoreError};
 use jixiao_domain::Lang;
@@ -21,6 +26,23 @@ pub fn load_lang(store: &impl Store) -> Option<Lang> {
 /// Remembers the language.
 pub fn save_lang(store: &mut impl Store, lang: Lang) -> Result<(), StoreError> {
     store.set(LANG_KEY, lang.tag())
+}
+
+/// The key holding the id of the draft open in a tab.
+pub const OPEN_KEY: &str = "jixiao.current";
+
+/// Remembers the draft open in this tab (in the tab's own store).
+pub fn remember_open(store: &mut impl Store, id: &str) -> Result<(), StoreError> {
+    store.set(OPEN_KEY, id)
+}
+
+/// The draft this tab had open, if it remembers one.
+pub fn recall_open(store: &impl Store) -> Option<String> {
+    store
+        .get(OPEN_KEY)
+        .ok()
+        .flatten()
+        .filter(|id| !id.is_empty())
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use jixiao_domain::{Bilingual, Text};
+
 /// Why the store refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
@@ -15,14 +17,24 @@ pub enum StoreError {
     Unavailable(String),
 }
 
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Bilingual for StoreError {
+    fn text(&self) -> Text {
         match self {
-            StoreError::QuotaExceeded => f.write_str("浏览器存储空间已满 (storage is full)"),
-            StoreError::Unavailable(why) => {
-                write!(f, "浏览器存储不可用 (storage unavailable): {why}")
+            StoreError::QuotaExceeded => {
+                Text::new("浏览器存储空间已满", "the browser's storage is full")
             }
+            StoreError::Unavailable(why) => Text::owned(
+                format!("浏览器存储不可用（{why}）"),
+                format!("the browser's storage is unavailable ({why})"),
+            ),
         }
+    }
+}
+
+impl fmt::Display for StoreError {
+    /// Both languages, for logs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The draft box over the in-memory store: migration, damaged entries, a
 //! full store, revision conflicts, the trash.
 
-use jixiao_domain::Table;
+use jixiao_domain::{Bilingual, Lang, Table};
 use jixiao_drafts::drafts::{key_of, LoadError, INDEX_KEY, PREFIX};
 use jixiao_drafts::{Draft, DraftBox, DraftEntry, MemoryStore, SaveError, Store, StoreError};
 use jixiao_formats::layout;
@@ -150,7 +150,15 @@ fn damaged_entries_are_listed_kept_and_never_block_the_others() {
         };
         assert!(key.starts_with(PREFIX));
         assert_eq!(drafts.raw(key).unwrap().as_deref(), Some(raw.as_str()));
-        assert!(!reason.is_empty());
+        // Why, in either language.
+        let why = reason.text();
+        let expected = match key.as_str() {
+            k if k == key_of("broken") => ("不是 JSON：", "not JSON: "),
+            k if k == key_of("shape") => ("缺少版本号", "no version number"),
+            _ => ("表格已损坏：", "the table is damaged: "),
+        };
+        assert!(why.get(Lang::Zh).starts_with(expected.0), "{why:?}");
+        assert!(why.get(Lang::En).starts_with(expected.1), "{why:?}");
     }
     assert!(matches!(
         drafts.load("broken"),
