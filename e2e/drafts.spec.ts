@@ -127,7 +127,7 @@ test("a deleted draft comes back whole: undo in the toast, and from the trash", 
   // Delete the open draft: the next one opens; 撤销 brings it back, open.
   await openBox(page);
   await page.getByRole("button", { name: "删除「技术市场服务」" }).click();
-  const toast = page.locator(".toast");
+  const toast = page.locator(".xfer-toast[role=status]");
   await expect(toast).toContainText("已删除「技术市场服务」");
   await expect(draftBox(page).locator("tr.draft")).toHaveCount(1);
   await expect(page.locator("#current-draft-name")).toHaveText("保留的项目");

@@ -160,7 +160,7 @@ async fn the_draft_bar_switches_language_keeps_the_table_and_remembers() {
     );
     let toast = page
         .root
-        .query_selector(".toast")
+        .query_selector(".xfer-toast[role=status]")
         .unwrap()
         .expect("a toast")
         .text_content()

@@ -53,6 +53,9 @@ pub fn EditorPage(workspace: Workspace) -> impl IntoView {
     let first = drafts::first_draft(workspace);
     let editor = Editor::new(first.0.table.clone());
     provide_context(editor);
+    // The one notice channel, made once here (not in the part drawn again
+    // when the language changes, which would leave a disposed channel).
+    widgets::notice::Notices::provide();
     let session = drafts::Session::start(workspace, editor, first);
     provide_context(session);
     history::install_shortcuts(editor);
@@ -110,7 +113,7 @@ fn Page() -> impl IntoView {
             <Announcer />
             <drafts::ConflictDialog />
             <offline::UpdatePrompt />
-            <drafts::Toasts />
+            <widgets::notice::NoticeArea />
         </main>
     }
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{Bilingual, Document, Table, Text};
+use crate::domain::{Bilingual, Document, Table};
 use crate::drafts::session::{discard_damaged_question, empty_trash_question, purge_question};
 use crate::drafts::{DraftEntry, OpenDraft};
 use crate::formats::exchange;
@@ -15,7 +15,7 @@ use crate::ui::workspace::fresh_id;
 
 use super::files::{download, file_name};
 use super::session::Session;
-use super::toasts::ToastAction;
+use crate::drafts::Offer;
 
 impl Session {
     /// Before leaving the open draft: save; when that fails, ask.
@@ -70,20 +70,20 @@ impl Session {
         }
     }
 
-    /// A message already in the page language (an error passed on).
+    /// A problem already in the page language (an error passed on).
     pub fn alert(&self, message: String) {
-        self.toasts.say(Text::same(message), None);
+        self.notices.fail(message);
     }
 
-    /// What a toast's button does.
-    pub(super) fn act_on(&self, action: ToastAction) {
+    /// What a notice's button does (撤销 a deletion, 打开 a draft).
+    pub(super) fn act_on(&self, action: Offer) {
         match action {
-            ToastAction::UndoDelete {
+            Offer::UndoDelete {
                 id,
                 was_open,
                 replacement,
             } => self.undo_delete(&id, was_open, replacement),
-            ToastAction::Open(id) => {
+            Offer::Open(id) => {
                 if let Err(e) = self.open(&id) {
                     self.alert(e);
                 }

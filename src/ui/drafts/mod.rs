@@ -11,7 +11,8 @@
 //! - the views, one component per file: [`DraftBar`] (bar.rs),
 //!   [`Banners`] (banners.rs), [`DraftBox`] (draft_box.rs) with
 //!   [`draft_line`], [`damaged_list`] and [`trash_list`],
-//!   [`ConflictDialog`] (conflict_dialog.rs), [`Toasts`] (toasts.rs);
+//!   [`ConflictDialog`] (conflict_dialog.rs); its notices (撤销, 打开) go
+//!   through the page's one channel (`src/ui/widgets/notice.rs`);
 //! - [`files`]: downloads and file names; [`words`]: times, counts and
 //!   control names in the page language.
 //!
@@ -29,7 +30,6 @@ mod draft_box;
 mod draft_line;
 pub mod files;
 mod session;
-pub mod toasts;
 mod trash_list;
 pub mod words;
 
@@ -39,5 +39,4 @@ pub use conflict_dialog::ConflictDialog;
 pub use draft_box::DraftBox;
 pub use files::{download, file_name};
 pub use session::{first_draft, use_session, Session};
-pub use toasts::{Toast, ToastAction, Toasts};
 pub use words::when;

@@ -16,7 +16,7 @@ use crate::ui::lang::{lang, tr};
 use crate::ui::state::Editor;
 use crate::ui::workspace::{fresh_id, now_ms, PageStore, Workspace};
 
-use super::toasts::Toaster;
+use crate::ui::widgets::notice::{use_notices, Notice, Notices};
 
 /// An event of the policy, run with the draft box, what the page holds and
 /// the moment.
@@ -43,7 +43,8 @@ pub struct Session {
     pub conflict_open: RwSignal<bool>,
     /// The draft box is shown instead of the editor.
     pub show_box: RwSignal<bool>,
-    pub toasts: Toaster,
+    /// The page's one notice channel (deletions with 撤销, copies with 打开).
+    pub notices: Notices,
     pub(super) timer: StoredValue<Option<TimeoutHandle>>,
     pub(super) refresh_timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -89,7 +90,7 @@ impl Session {
             conflict: RwSignal::new(None),
             conflict_open: RwSignal::new(false),
             show_box: RwSignal::new(false),
-            toasts: Toaster::new(),
+            notices: use_notices(),
             open: StoredValue::new(open),
             timer: StoredValue::new(None),
             refresh_timer: StoredValue::new(None),
@@ -100,10 +101,6 @@ impl Session {
             dialog_open: session.conflict_open,
             readonly: session.readonly,
         });
-        session
-            .toasts
-            .on_action(Callback::new(move |a| session.act_on(a)));
-        provide_context(session.toasts);
         // A first draft the store refused waits to be saved.
         session.schedule();
 
@@ -289,7 +286,14 @@ impl Session {
             self.ws.refresh();
         }
         if let Some(n) = out.notice {
-            self.toasts.say(n.text, n.offer);
+            let mut notice = Notice::info(n.text)
+                .dismissible()
+                .lasting(std::time::Duration::from_secs(12));
+            if let Some(offer) = n.offer {
+                let session = *self;
+                notice = notice.with_action(offer.label(), move || session.act_on(offer.clone()));
+            }
+            self.notices.show(notice);
         }
     }
 

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::Text;
 use crate::drafts::backup;
-use crate::drafts::drafts::PREFIX;
+use crate::drafts::drafts::is_draft_key;
 use crate::ui::lang::lang;
 
 use super::download::blob_url;
@@ -32,7 +32,7 @@ fn raw_drafts() -> Vec<String> {
     let n = storage.length().unwrap_or(0);
     (0..n)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(PREFIX))
+        .filter(|k| is_draft_key(k))
         .filter_map(|k| storage.get_item(&k).ok().flatten())
         .collect()
 }

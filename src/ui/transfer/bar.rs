@@ -7,7 +7,7 @@ use crate::formats::xlsx;
 use crate::ui::editor::use_editor;
 use crate::ui::lang::tr;
 use crate::ui::platform::download::XLSX_MIME;
-use crate::ui::widgets::notice::{NoticeArea, Notices};
+use crate::ui::widgets::notice::use_notices;
 
 use super::export_menu::ExportMenu;
 use super::exports::save_file;
@@ -21,7 +21,7 @@ use crate::formats::file_name;
 #[component]
 pub fn TransferBar() -> impl IntoView {
     let editor = use_editor();
-    let notices = Notices::provide();
+    let notices = use_notices();
     let printer = Printer::new();
     provide_context(printer);
     let import_open = RwSignal::new(false);
@@ -54,6 +54,5 @@ pub fn TransferBar() -> impl IntoView {
         <SharedOpener />
         <PrintView on_excel=on_excel />
         <PrintFallback table=editor.table.into() />
-        <NoticeArea />
     }
 }

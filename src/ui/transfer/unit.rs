@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use crate::domain::Table;
-use crate::drafts::{drafts, Store};
 use crate::ui::drafts::Session;
 use crate::ui::editor::Section;
 use crate::ui::platform::dom;
@@ -34,16 +33,7 @@ pub fn open_draft(session: Session, notices: Notices, id: &str) -> bool {
 
 /// Draft ids in the order they were added (the draft box's index).
 fn creation_order(ws: &Workspace) -> Vec<String> {
-    let raw = ws.with_drafts(|d| d.store().get(drafts::INDEX_KEY).ok().flatten());
-    raw.and_then(|r| serde_json::from_str::<serde_json::Value>(&r).ok())
-        .and_then(|v| {
-            v.get("ids")?.as_array().map(|ids| {
-                ids.iter()
-                    .filter_map(|x| x.as_str().map(String::from))
-                    .collect()
-            })
-        })
-        .unwrap_or_default()
+    ws.with_drafts(|d| d.creation_order()).unwrap_or_default()
 }
 
 /// Whether two tables are of the same unit: the same 单位编码 when both
