@@ -21,8 +21,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::editor::{use_editor, Editor};
 use super::lang::tr;
-use super::state::{use_editor, Editor};
 
 /// The states that turn the page's undo off. Provided through context by
 /// whoever owns them (the drafts' session), before [`install_shortcuts`].

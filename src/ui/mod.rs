@@ -20,12 +20,6 @@ pub mod workspace;
 pub use platform::crash;
 use platform::dom;
 
-/// The editor's items under the path that drafts/ and history.rs still
-/// name; they are to name `editor::…` instead.
-mod state {
-    pub(super) use super::editor::{use_editor, Editor, Section};
-}
-
 use leptos::prelude::*;
 
 use crate::domain::{edit, Lang, Table};

@@ -9,13 +9,14 @@ use crate::drafts::session::{discard_damaged_question, empty_trash_question, pur
 use crate::drafts::{DraftEntry, OpenDraft};
 use crate::formats::exchange;
 use crate::ui::dom;
+use crate::ui::editor::Section;
 use crate::ui::lang::{text, tr};
-use crate::ui::state::Section;
 use crate::ui::workspace::fresh_id;
 
-use super::files::{download, file_name};
 use super::session::Session;
 use crate::drafts::Offer;
+use crate::formats::file_name;
+use crate::ui::platform::download::{download, JSON_MIME};
 
 impl Session {
     /// Before leaving the open draft: save; when that fails, ask.
@@ -171,8 +172,9 @@ impl Session {
         let json = exchange::to_json(&Document {
             tables: vec![table],
         });
-        if let Err(e) = download(&file_name(&name, "json"), "application/json", &json) {
-            self.alert(e);
+        let file = file_name::of_draft(&name, "json", tr("草稿", "draft"));
+        if let Err(e) = download(json.as_bytes(), JSON_MIME, &file) {
+            self.notices.fail(e);
         }
     }
 

@@ -8,8 +8,9 @@ use crate::drafts::drafts::id_of_key;
 use crate::drafts::DraftEntry;
 use crate::ui::lang::{count_en, lang, text, tr};
 
-use super::files::{download, file_name};
 use super::session::use_session;
+use crate::formats::file_name;
+use crate::ui::platform::download::download;
 
 /// The damaged entries, if there are any.
 #[component]
@@ -52,7 +53,7 @@ pub fn DamagedList() -> impl IntoView {
                                     .into_iter()
                                     .map(|(key, raw, reason)| {
                                         let stem = tr("损坏的草稿", "damaged-draft");
-                                        let file = file_name(&format!("{stem}-{}", id_of_key(&key).unwrap_or(&key)), "txt");
+                                        let file = file_name::of_draft(&format!("{stem}-{}", id_of_key(&key).unwrap_or(&key)), "txt", stem);
                                         let k2 = key.clone();
                                         let size = raw.chars().count();
                                         let about = match lang() {
@@ -66,8 +67,8 @@ pub fn DamagedList() -> impl IntoView {
                                                 <span class="muted">{about}</span>
                                                 <span class="acts">
                                                     <button type="button" on:click=move |_| {
-                                                        if let Err(e) = download(&file, "text/plain", &raw) {
-                                                            session.alert(e);
+                                                        if let Err(e) = download(raw.as_bytes(), "text/plain;charset=utf-8", &file) {
+                                                            session.notices.fail(e);
                                                         }
                                                     }>{tr("下载原文", "Download raw text")}</button>
                                                     <button type="button" class="danger" on:click=move |_| session.discard_damaged(&k2)>{tr("删除", "Delete")}</button>

@@ -13,7 +13,7 @@
 //!   [`draft_line`], [`damaged_list`] and [`trash_list`],
 //!   [`ConflictDialog`] (conflict_dialog.rs); its notices (撤销, 打开) go
 //!   through the page's one channel (`src/ui/widgets/notice.rs`);
-//! - [`files`]: downloads and file names; [`words`]: times, counts and
+//! - [`words`]: times, counts and
 //!   control names in the page language.
 //!
 //! Where the author was: the open draft's id is kept per tab in
@@ -28,7 +28,6 @@ mod conflict_dialog;
 mod damaged_list;
 mod draft_box;
 mod draft_line;
-pub mod files;
 mod session;
 mod trash_list;
 pub mod words;
@@ -37,6 +36,5 @@ pub use banners::Banners;
 pub use bar::DraftBar;
 pub use conflict_dialog::ConflictDialog;
 pub use draft_box::DraftBox;
-pub use files::{download, file_name};
 pub use session::{first_draft, use_session, Session};
 pub use words::when;

@@ -11,9 +11,9 @@ use crate::domain::rules::{self, Counts};
 use crate::drafts::drafts::is_box_key;
 use crate::drafts::session::Show;
 use crate::drafts::{At, Draft, DraftBox, DraftMeta, Mine, OpenDraft, Outcome, Problem, SaveState};
+use crate::ui::editor::Editor;
 use crate::ui::history::UndoLock;
 use crate::ui::lang::{lang, tr};
-use crate::ui::state::Editor;
 use crate::ui::workspace::{fresh_id, now_ms, PageStore, Workspace};
 
 use crate::ui::widgets::notice::{use_notices, Notice, Notices};
