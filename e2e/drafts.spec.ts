@@ -478,3 +478,40 @@ test("the draft box at 1366x768", async ({ page }, testInfo) => {
   await page.screenshot({ path: `e2e/screenshots/drafts-box-${testInfo.project.name}.png` });
   expect(problems).toEqual([]);
 });
+
+test("the draft a tab had open, found damaged on reload, is named and offered for download", async ({ page }) => {
+  page.on("dialog", (d) => d.accept());
+  await page.goto("./");
+  await ready(page);
+  await page.getByLabel("项目名称").fill("留着的草稿");
+  await expect(status(page)).toContainText("已保存");
+  // A second draft, open when the page is reloaded.
+  await page.getByRole("button", { name: "新建空白表" }).first().click();
+  await page.getByLabel("项目名称").fill("会被损坏的草稿");
+  await expect(status(page)).toContainText("已保存");
+  // Another program cuts its stored entry short.
+  const key = await page.evaluate(() => {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i)!;
+      const v = localStorage.getItem(k)!;
+      if (k.startsWith("jixiao.draft.") && v.includes("会被损坏的草稿")) {
+        localStorage.setItem(k, v.slice(0, v.indexOf('"table"')));
+        return k;
+      }
+    }
+    return null;
+  });
+  expect(key).not.toBeNull();
+  await page.reload();
+  // Not silently another draft: a banner names the damaged one.
+  const banner = page.locator(".banner.damaged-open");
+  await expect(banner).toHaveAttribute("role", "alert");
+  await expect(banner).toContainText("上次打开的草稿「会被损坏的草稿」已损坏");
+  await expect(page.getByLabel("项目名称")).toHaveValue("留着的草稿");
+  const [file] = await Promise.all([page.waitForEvent("download"), banner.getByRole("button", { name: "下载原文" }).click()]);
+  expect(file.suggestedFilename()).toMatch(/^损坏的草稿-.+\.txt$/);
+  const raw = (await import("node:fs")).readFileSync(await file.path(), "utf8");
+  expect(raw).toContain("会被损坏的草稿");
+  await banner.getByRole("button", { name: "知道了" }).click();
+  await expect(banner).toBeHidden();
+});

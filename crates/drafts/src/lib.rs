@@ -37,5 +37,7 @@ pub use diff::{differences, Difference};
 pub use drafts::{Damage, Draft, DraftBox, DraftEntry, DraftMeta, LoadError, SaveError};
 pub use history::{History, Step};
 pub use memory::MemoryStore;
-pub use session::{At, Mine, Notice, Offer, OpenDraft, Outcome, Problem, SaveOutcome, SaveState};
+pub use session::{
+    At, DamagedDraft, Mine, Notice, Offer, OpenDraft, Outcome, Problem, SaveOutcome, SaveState,
+};
 pub use store::{Store, StoreError};

@@ -260,3 +260,40 @@ fn a_tab_reopens_the_draft_it_remembers_else_the_most_recent() {
     let gone = Tab::open(&store, "e", Some("gone"), 34);
     assert_eq!(gone.open.meta().name, "技术市场服务");
 }
+
+#[test]
+fn a_damaged_remembered_draft_is_named_and_another_opens() {
+    let (mut store, tab) = two_drafts();
+    let open_id = tab.open.id().to_string();
+    // The stored entry of the draft this tab had open is cut short.
+    let key = key_of(&open_id);
+    let whole = store.get(&key).unwrap().unwrap();
+    let cut = &whole[..whole.find("\"table\"").unwrap()];
+    store.set(&key, cut).unwrap();
+    let reloaded = Tab::open(&store, "b", Some(&open_id), 40);
+    assert_ne!(reloaded.open.id(), open_id, "another draft opens");
+    assert_eq!(reloaded.table.project, "保留的项目");
+    let damaged = reloaded
+        .open
+        .damaged_at_start()
+        .expect("the damaged draft is reported");
+    assert_eq!(damaged.id, open_id);
+    assert_eq!(damaged.name.as_deref(), Some("技术市场服务"));
+    assert_eq!(damaged.raw, cut);
+    let said = damaged.text();
+    assert!(
+        said.get(Lang::Zh).contains("「技术市场服务」已损坏"),
+        "{said}"
+    );
+    assert!(
+        said.get(Lang::En).contains("“技术市场服务”, is damaged"),
+        "{said}"
+    );
+    // A good remembered draft, or none, reports nothing.
+    let fine = Tab::open(&store, "c", Some(&reloaded.open.id().to_string()), 41);
+    assert!(fine.open.damaged_at_start().is_none());
+    assert!(Tab::open(&store, "d", None, 42)
+        .open
+        .damaged_at_start()
+        .is_none());
+}

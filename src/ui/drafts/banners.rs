@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use crate::domain::Lang;
 use crate::drafts::names::{copy_name, saved_copy_name};
 use crate::drafts::Problem;
+use crate::formats::file_name;
 use crate::ui::lang::{lang, text, tr};
+use crate::ui::platform::download::download;
 
 use super::session::use_session;
 
@@ -38,6 +40,26 @@ pub fn Banners() -> impl IntoView {
     let ws = session.ws;
     let name = move || session.meta.with_untracked(|m| m.name.clone());
     view! {
+        {move || {
+            session
+                .damaged_at_start
+                .get()
+                .map(|d| {
+                    let file = file_name::of_draft(&format!("{}-{}", tr("损坏的草稿", "damaged-draft"), d.id), "txt", "draft");
+                    let raw = d.raw.clone();
+                    view! {
+                        <div class="banner problem damaged-open" role="alert">
+                            <span>{text(&d.text())}</span>
+                            <button type="button" on:click=move |_| {
+                                if let Err(e) = download(raw.as_bytes(), "text/plain;charset=utf-8", &file) {
+                                    session.notices.fail(e);
+                                }
+                            }>{tr("下载原文", "Download raw text")}</button>
+                            <button type="button" on:click=move |_| session.damaged_at_start.set(None)>{tr("知道了", "Dismiss")}</button>
+                        </div>
+                    }
+                })
+        }}
         {move || {
             ws.notice
                 .get()

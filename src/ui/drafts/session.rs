@@ -10,7 +10,9 @@ use leptos::prelude::*;
 use crate::domain::rules::{self, Counts};
 use crate::drafts::drafts::is_box_key;
 use crate::drafts::session::Show;
-use crate::drafts::{At, Draft, DraftBox, DraftMeta, Mine, OpenDraft, Outcome, Problem, SaveState};
+use crate::drafts::{
+    At, DamagedDraft, Draft, DraftBox, DraftMeta, Mine, OpenDraft, Outcome, Problem, SaveState,
+};
 use crate::ui::editor::Editor;
 use crate::ui::history::UndoLock;
 use crate::ui::lang::{lang, tr};
@@ -45,6 +47,8 @@ pub struct Session {
     pub show_box: RwSignal<bool>,
     /// The page's one notice channel (deletions with 撤销, copies with 打开).
     pub notices: Notices,
+    /// The draft this tab had open, found damaged when the page opened.
+    pub damaged_at_start: RwSignal<Option<DamagedDraft>>,
     pub(super) timer: StoredValue<Option<TimeoutHandle>>,
     pub(super) refresh_timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -91,6 +95,7 @@ impl Session {
             conflict_open: RwSignal::new(false),
             show_box: RwSignal::new(false),
             notices: use_notices(),
+            damaged_at_start: RwSignal::new(open.damaged_at_start().cloned()),
             open: StoredValue::new(open),
             timer: StoredValue::new(None),
             refresh_timer: StoredValue::new(None),

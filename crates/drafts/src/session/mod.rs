@@ -138,6 +138,48 @@ pub struct OpenDraft {
     /// Another tab's version, waiting for the author's choice.
     conflict: Option<Draft>,
     debounce: Debounce,
+    /// The draft this tab had open, found damaged when the page opened
+    /// (another one was opened instead).
+    damaged_at_start: Option<DamagedDraft>,
+}
+
+/// A draft that could not be opened because its stored entry is damaged:
+/// what the page names and offers for download.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DamagedDraft {
+    pub id: String,
+    /// Its name, when the damaged text still shows one (`"name":"…"`).
+    pub name: Option<String>,
+    /// The stored text, as it is.
+    pub raw: String,
+    pub reason: crate::Damage,
+}
+
+impl DamagedDraft {
+    /// What the page says: the draft named, what happened, what to do.
+    pub fn text(&self) -> Text {
+        let zh_name = self.name.clone().unwrap_or_else(|| self.id.clone());
+        Text::owned(
+            format!(
+                "上次打开的草稿「{zh_name}」已损坏，无法打开（{}），已改为打开另一份草稿。请下载它的原文保存，或从备份中恢复。",
+                self.reason.text().zh
+            ),
+            format!(
+                "The draft you last had open, “{zh_name}”, is damaged and cannot be opened ({}); another draft was opened instead. Download its raw text to keep it, or restore it from a backup.",
+                self.reason.text().en
+            ),
+        )
+    }
+}
+
+/// The `"name"` a damaged envelope still shows, if any.
+fn name_in(raw: &str) -> Option<String> {
+    let at = raw.find("\"name\"")? + 6;
+    let rest = raw[at..].trim_start().strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let end = rest.find('"')?;
+    let name = rest[..end].trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 impl OpenDraft {
@@ -153,16 +195,29 @@ impl OpenDraft {
         new_id: &str,
     ) -> (OpenDraft, Outcome) {
         let listed = drafts.live_ids().unwrap_or_default();
+        // The remembered draft, when it is damaged, is named to the author.
+        let damaged_at_start = remembered.and_then(|id| match drafts.load(id) {
+            Err(crate::LoadError::Damaged { raw, reason }) => Some(DamagedDraft {
+                id: id.to_string(),
+                name: name_in(&raw),
+                raw,
+                reason,
+            }),
+            _ => None,
+        });
         let candidates = remembered.map(str::to_string).into_iter().chain(listed);
         for id in candidates {
             if let Ok(d) = drafts.load(&id) {
                 if d.meta.trashed.is_none() {
-                    return (OpenDraft::on(d, edits), Outcome::default());
+                    let mut open = OpenDraft::on(d, edits);
+                    open.damaged_at_start = damaged_at_start;
+                    return (open, Outcome::default());
                 }
             }
         }
         let (draft, refused) = create(drafts, new_id, edit::new_table(), None, at);
         let mut open = OpenDraft::on(draft, edits);
+        open.damaged_at_start = damaged_at_start;
         if refused.is_some() {
             open.unsaved = true;
             let _ = open.edited(edits, at.now);
@@ -185,9 +240,15 @@ impl OpenDraft {
             problem: None,
             conflict: None,
             debounce: Debounce::default(),
+            damaged_at_start: None,
         };
         open.adopt(draft, edits);
         open
+    }
+
+    /// The draft this tab had open, found damaged when the page opened.
+    pub fn damaged_at_start(&self) -> Option<&DamagedDraft> {
+        self.damaged_at_start.as_ref()
     }
 
     /// The open draft as last stored or loaded.
