@@ -365,12 +365,14 @@ async fn in_english_the_import_dialog_menu_print_and_share_speak_english() {
         vec![
             "Print this table…",
             "Export to Excel (.xlsx)",
+            "Export to Word (.docx)",
             "Copy as table text",
             "Export JSON",
             "Share link…",
             "Print the unit’s 8 tables…",
             "Export the unit to Excel (one sheet per table)",
             "Export the unit to Excel (all in one sheet)",
+            "Export the unit to Word (one page per table)",
             "Back up the draft box (all drafts)",
         ]
     );
