@@ -290,7 +290,7 @@ fn a_damaged_remembered_draft_is_named_and_another_opens() {
         "{said}"
     );
     // A good remembered draft, or none, reports nothing.
-    let fine = Tab::open(&store, "c", Some(&reloaded.open.id().to_string()), 41);
+    let fine = Tab::open(&store, "c", Some(reloaded.open.id()), 41);
     assert!(fine.open.damaged_at_start().is_none());
     assert!(Tab::open(&store, "d", None, 42)
         .open
