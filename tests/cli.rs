@@ -634,3 +634,37 @@ fn word_files_that_give_no_table_exit_2_and_say_why() {
     assert_eq!(jixiao(&["docx", FIXTURE]).status.code(), Some(2));
     assert!(stdout(&jixiao(&["--help"])).contains("jixiao docx FILE OUT.docx"));
 }
+
+#[test]
+fn a_document_saved_as_text_imports_as_the_published_text() {
+    let published = jixiao(&["import", FIXTURE]);
+    assert_eq!(published.status.code(), Some(0), "{}", stderr(&published));
+    for saved in [
+        "tests/fixtures/libreoffice/tianjin-2025-tables-1-8.txt",
+        "tests/fixtures/libreoffice/tianjin-2025-tables-1-8.wps.txt",
+    ] {
+        let o = jixiao(&["import", saved]);
+        assert_eq!(o.status.code(), Some(0), "{saved}: {}", stderr(&o));
+        assert_eq!(stdout(&o), stdout(&published), "{saved}");
+        let check = jixiao(&["check", saved]);
+        assert_eq!(check.status.code(), Some(0), "{saved}: {}", stderr(&check));
+        assert!(!stdout(&check).contains("[错误]"), "{}", stdout(&check));
+    }
+    // A table whose cells do not line up is named, with its line; nothing
+    // broken is printed.
+    let o = jixiao(&[
+        "import",
+        "tests/fixtures/libreoffice/tianjin-2025-tables-1-8.damaged.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    let err = stderr(&o);
+    assert!(
+        err.contains("第 136 行：第 3 张表「大学科技园建设服务」没有导入"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Table 3 (大学科技园建设服务) was not imported"),
+        "{err}"
+    );
+}

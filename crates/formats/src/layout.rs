@@ -70,7 +70,12 @@ struct Cell {
 }
 
 /// Imports every table of a document in the published text layout.
+/// Text with one cell per line and no tabs (a document saved as plain
+/// text) is read by [`crate::cell_lines`].
 pub fn import(text: &str) -> Result<Document, LayoutError> {
+    if crate::cell_lines::fits(text) {
+        return crate::cell_lines::import(text);
+    }
     let lines = clean_lines(text);
     let first = lines.iter().find(|l| !l.text.is_empty());
     let Some(first) = first else {
@@ -157,7 +162,7 @@ fn clean_lines(text: &str) -> Vec<Line> {
 }
 
 /// Removes every `[bookmark: …]` marker from a line.
-fn strip_markers(line: &str) -> String {
+pub(crate) fn strip_markers(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(at) = rest.find("[bookmark:") {
@@ -472,6 +477,21 @@ fn parse_table(lines: &[Line]) -> Table {
     }
     table.framework = Framework::detect(table.indicators.iter().map(|r| r.level1.as_str()));
     table
+}
+
+/// A table from its cells `(line, text)` in order, the title first if it
+/// has one, all read as one row: how `crates/formats/src/cell_lines/` reads
+/// the head of a table, by the same labels.
+pub(crate) fn table_of_cells(cells: Vec<(usize, String)>) -> Table {
+    let lines: Vec<Line> = cells
+        .into_iter()
+        .map(|(no, text)| Line {
+            no,
+            text,
+            is_break: false,
+        })
+        .collect();
+    parse_table(&lines)
 }
 
 /// A head line that is no label: the unit line `331202天津市…`.

@@ -2,7 +2,8 @@
 //!
 //! In: [`reading`] is the one entry point: it decodes files (UTF-8,
 //! UTF-16, GB18030), tells what the text is and hands it to the importer
-//! that fits: the published text layout ([`layout`]), clipboard HTML/TSV
+//! that fits: the published text layout ([`layout`]) and documents saved
+//! as text one cell per line ([`cell_lines`]), clipboard HTML/TSV
 //! and CSV from Word, WPS and Excel ([`clipboard`]), Word documents
 //! ([`docx`]), exchange JSON ([`exchange`]), share links ([`share`]);
 //! draft-box backups it names for `crates/drafts` to read. Out: print HTML
@@ -17,6 +18,7 @@
 //! something better (GB18030 without a large table), the caller passes it
 //! in.
 
+pub mod cell_lines;
 pub mod clipboard;
 pub mod docx;
 pub mod examples;

@@ -26,12 +26,19 @@
 //! file (an old .doc, a password-protected .docx) is refused with what to
 //! do ([`ReadError::Word`]).
 //!
+//! Text of one cell per line (a document saved as text) is the text
+//! layout's alone ([`crate::cell_lines`]). It may hold a table whose cells
+//! do not line up: [`read_input`] then refuses the text, naming the table;
+//! [`read_input_in_part`] gives the other tables and names the one left out
+//! (`crates/formats/src/reading/in_part.rs`).
+//!
 //! When nothing fits, [`ReadError::NothingFits`] lists what was tried and
 //! why each form refused. Text encodings are in `crates/formats/src/reading/encoding.rs`,
 //! CSV in `crates/formats/src/reading/csv.rs`.
 
 mod csv;
 mod encoding;
+mod in_part;
 
 use std::fmt;
 
@@ -39,6 +46,7 @@ pub use csv::parse_csv;
 #[cfg(feature = "gb18030")]
 pub use encoding::gb18030;
 pub use encoding::{decode_bytes, Legacy};
+pub use in_part::{read_file_in_part, read_input_in_part, Outcome};
 
 use crate::clipboard::{self, ClipboardError};
 use crate::docx::{self, DocxError};
@@ -390,6 +398,10 @@ fn read_any(text: &str, html: Option<&str>, name: Option<&str>) -> Result<Found,
     }
     if !named("csv") && text.contains(',') {
         forms.push(Origin::Csv);
+    }
+    if crate::cell_lines::fits(text) {
+        // One cell per line (a document saved as text): the text layout's.
+        forms.retain(|f| matches!(f, Origin::Html | Origin::Text));
     }
     for form in forms {
         match read_as(form, text) {
