@@ -583,3 +583,24 @@ test("a Word document in: preview, then the same drafts as the pasted text; and 
   expect(read.sections[0].orientation).toBe("PORTRAIT");
   expect(problems).toEqual([]);
 });
+
+test("text saved by LibreOffice or WPS imports whole; a table that does not line up is named, not offered", async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.goto("./");
+  await ready(page);
+  const dialog = await openImport(page);
+  // Each cell on its own line, no tab in front, merged cells as empty lines.
+  await paste(page, { text: readFileSync("tests/fixtures/libreoffice/tianjin-2025-tables-1-8.txt", "utf8") });
+  await expect(dialog.locator(".import-found")).toHaveText("从文本中找到 8 张表：");
+  await expect(dialog.locator(".import-left-out")).toHaveCount(0);
+  await expect(dialog.locator(".import-item").first()).toContainText("指标 6 项");
+  // One table damaged (a value missing): the other seven come in, and the
+  // preview says which one did not and where.
+  await paste(page, { text: readFileSync("tests/fixtures/libreoffice/tianjin-2025-tables-1-8.damaged.txt", "utf8") });
+  await expect(dialog.locator(".import-found")).toHaveText("从文本中找到 7 张表：");
+  await expect(dialog.locator(".import-left-out")).toContainText("第 3 张表「大学科技园建设服务」没有导入");
+  await dialog.getByRole("button", { name: "导入 7 张表" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel("项目名称")).toHaveValue(PROJECTS[0]);
+  expect(problems).toEqual([]);
+});

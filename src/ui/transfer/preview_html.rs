@@ -41,7 +41,11 @@ pub fn preview_html(found: &Found, existing: &[Table], l: Lang) -> String {
         Found::Backup { drafts, .. } => drafts.iter().filter(|d| known(&d.table)).count(),
     };
     match found {
-        Found::Tables { from, tables } => {
+        Found::Tables {
+            from,
+            tables,
+            left_out,
+        } => {
             let n = tables.len();
             let from = from.label(l);
             let line = match l {
@@ -50,6 +54,10 @@ pub fn preview_html(found: &Found, existing: &[Table], l: Lang) -> String {
             };
             push_tag(&mut out, "p", "import-found", &line);
             push_again(&mut out, again, l);
+            // Tables that could not be read whole are named, not offered.
+            for why in left_out {
+                push_tag(&mut out, "p", "import-missing import-left-out", why);
+            }
             push_list_start(&mut out, l.pick("找到的表", "Tables found"));
             for t in tables {
                 push_item(&mut out, t, None, known(t), l);
@@ -253,6 +261,7 @@ mod tests {
         let found = Found::Tables {
             from: Origin::Text,
             tables: vec![hostile.clone()],
+            left_out: vec!["第 3 行：<b>没有导入</b>".into()],
         };
         let html = preview_html(&found, &[], Lang::Zh);
         assert!(

@@ -14,8 +14,14 @@ pub use crate::formats::reading::{has_table_tag, Origin};
 /// What the importer found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Found {
-    /// Tables to add as new drafts; `from` names what they were read as.
-    Tables { from: Origin, tables: Vec<Table> },
+    /// Tables to add as new drafts; `from` names what they were read as;
+    /// `left_out` names each table that could not be read whole (in the
+    /// page language), which is not offered.
+    Tables {
+        from: Origin,
+        tables: Vec<Table>,
+        left_out: Vec<String>,
+    },
     /// A backup of a draft box: its drafts, restored as they are.
     Backup {
         drafts: Vec<Draft>,
@@ -32,20 +38,33 @@ pub fn read_input(
     name: Option<&str>,
     lang: Lang,
 ) -> Result<Found, String> {
-    match reading::read_input(text, html, name) {
-        Ok(reading::Found::Tables { from, tables }) => Ok(Found::Tables { from, tables }),
-        Ok(reading::Found::Backup { json }) => restore(&json, lang),
+    found(reading::read_input_in_part(text, html, name), lang)
+}
+
+fn found(read: Result<reading::Outcome, reading::ReadError>, lang: Lang) -> Result<Found, String> {
+    match read {
+        Ok(reading::Outcome {
+            found: reading::Found::Tables { from, tables },
+            left_out,
+        }) => Ok(Found::Tables {
+            from,
+            tables,
+            left_out: left_out.into_iter().map(|t| t.into_lang(lang)).collect(),
+        }),
+        Ok(reading::Outcome {
+            found: reading::Found::Backup { json },
+            ..
+        }) => restore(&json, lang),
         Err(e) => Err(e.text().into_lang(lang)),
     }
 }
 
 /// The tables of a Word document (.docx), read by the formats crate.
 pub fn read_word(name: &str, bytes: &[u8], lang: Lang) -> Result<Found, String> {
-    match reading::read_file(name, bytes, Some(&gb18030)) {
-        Ok(reading::Found::Tables { from, tables }) => Ok(Found::Tables { from, tables }),
-        Ok(reading::Found::Backup { json }) => restore(&json, lang),
-        Err(e) => Err(e.text().into_lang(lang)),
-    }
+    found(
+        reading::read_file_in_part(name, bytes, Some(&gb18030)),
+        lang,
+    )
 }
 
 /// A backup's drafts, within the import limits.
