@@ -10,6 +10,7 @@
 //! are a [`Text`], put in the page language when shown. [`NoticeArea`]
 //! draws it (styles: `.xfer-toast` in `style/transfer.css`).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -50,7 +51,10 @@ pub enum Tone {
 #[derive(Clone)]
 pub struct NoticeAction {
     pub label: Text,
-    pub run: Callback<()>,
+    /// Held by the notice itself, not by a reactive owner: the action
+    /// often comes from a control that is gone once it has acted (a
+    /// deleted draft's line), and must still run.
+    pub run: Arc<dyn Fn() + Send + Sync>,
 }
 
 /// One notice.
@@ -91,7 +95,7 @@ impl Notice {
         Notice {
             action: Some(NoticeAction {
                 label,
-                run: Callback::new(move |()| run()),
+                run: Arc::new(run),
             }),
             ..self
         }
@@ -214,7 +218,7 @@ fn Shown(notices: Notices, tone: Tone) -> impl IntoView {
         let action = notice.action.map(|a| {
             let go = move |_| {
                 notices.clear();
-                a.run.run(());
+                (a.run)();
             };
             view! {
                 <button type="button" class="toast-action" on:click=go>
