@@ -111,3 +111,38 @@ fn tianjin_tables_give_the_findings_they_gave_before_forms() {
         assert_eq!(n, b, "findings of {} changed", b["table"]);
     }
 }
+
+/// The print view and the tab-separated text (both drawn from
+/// `print::grid`, as the .xlsx and .docx are) of the eight tables, and of
+/// one with every optional field filled, are what they were before forms
+/// (`tests/fixtures/tianjin-2025-print.html`, `…-print.tsv`).
+#[test]
+fn tianjin_tables_print_as_before_forms() {
+    let mut tables = exchange::from_json(EXPECTED).unwrap().tables;
+    let mut extra = tables[0].clone();
+    extra.department = Some("天津市科学技术局".into());
+    extra.implementer = Some("天津市科学技术发展战略研究院".into());
+    extra.total_funds = Amount::parse("90.00");
+    extra.plan_start = Some("2025-01-01".into());
+    extra.plan_end = Some("2026-12-31".into());
+    extra.overall_goal = Some("1.两年内完成。".into());
+    tables.push(extra);
+    let options = jixiao_formats::print::PrintOptions {
+        summary: true,
+        standalone: true,
+    };
+    let html = jixiao_formats::print::document_html(&tables, &options);
+    let tsv = jixiao_formats::tsv::document_tsv(&tables);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    for (name, now) in [
+        ("tianjin-2025-print.html", html),
+        ("tianjin-2025-print.tsv", tsv),
+    ] {
+        let path = dir.join(name);
+        if std::env::var_os("JIXIAO_BLESS").is_some() {
+            std::fs::write(&path, &now).unwrap();
+        }
+        let before = std::fs::read_to_string(&path).unwrap();
+        assert!(now == before, "{name} changed");
+    }
+}
