@@ -38,6 +38,20 @@ fn text_slot(t: &mut Table, field: Field) -> Option<&mut Option<String>> {
 }
 
 impl Field {
+    /// Whether the field is an amount (预算数, 项目资金总额, 上年结转资金 …).
+    pub fn is_amount(self) -> bool {
+        matches!(
+            self,
+            Field::BudgetTotal
+                | Field::BudgetFiscal
+                | Field::BudgetOther
+                | Field::Carryover
+                | Field::TotalFunds
+                | Field::TotalFundsFiscal
+                | Field::TotalFundsOther
+        )
+    }
+
     /// The amount this field holds, if it is an amount.
     pub fn amount(self, t: &Table) -> Option<&Amount> {
         Some(match self {
