@@ -43,12 +43,13 @@ pub(crate) fn normal(text: &str) -> String {
 /// (with its note), if it is one of the form's.
 fn prefix(form: Form, t: &str) -> Option<(usize, usize, Option<MoneyUnit>)> {
     let mut best: Option<(usize, usize, Option<MoneyUnit>)> = None;
+    // The forms write their labels in this normal form (a test holds them
+    // to it), so they are compared as they are.
     for (i, alias) in form.spec().aliases.iter().enumerate() {
-        let label = normal(alias.label);
-        let Some(rest) = t.strip_prefix(label.as_str()) else {
+        let Some(rest) = t.strip_prefix(alias.label) else {
             continue;
         };
-        let mut used = label.len();
+        let mut used = alias.label.len();
         let mut unit = None;
         if let Some(inner) = rest.strip_prefix('（') {
             if let Some(end) = inner.find('）') {
@@ -224,6 +225,16 @@ mod tests {
             labels_in_line(SH, "项目名称：某项目")[0].1,
             "项目名称：".len()
         );
+    }
+
+    #[test]
+    fn every_form_writes_its_labels_in_the_normal_form() {
+        for form in Form::ALL {
+            for alias in form.spec().aliases {
+                assert_eq!(normal(alias.label), alias.label);
+            }
+            assert_eq!(normal(form.spec().title), form.spec().title);
+        }
     }
 
     #[test]

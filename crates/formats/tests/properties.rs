@@ -176,6 +176,35 @@ proptest! {
     }
 
     #[test]
+    fn shanghai_text_importers_never_panic(pieces in prop::collection::vec(
+        prop_oneof![
+            Just("\n".to_string()),
+            Just(" ".to_string()),
+            Just("\t".to_string()),
+            Just("\"".to_string()),
+            Just("财政项目支出绩效目标申报表".to_string()),
+            Just("（2026年度）".to_string()),
+            Just("项目资金".to_string()),
+            Just("（元）".to_string()),
+            Just("其他资金".to_string()),
+            Just("年度资金申请总额".to_string()),
+            Just("项目总体目标（2024 年-".to_string()),
+            Just("年度总体目标".to_string()),
+            Just("一级指标".to_string()),
+            Just("满意度指".to_string()),
+            Just("成本指标".to_string()),
+            Just("1.".to_string()),
+            Just("≥90.00(".to_string()),
+            Just("第 1 页".to_string()),
+            "\\PC{0,6}",
+        ], 0..80)) {
+        let text = pieces.concat();
+        let _ = layout::import(&text);
+        let _ = jixiao_formats::pdf_text::import(&text, Form::Shanghai);
+        let _ = jixiao_formats::clipboard::import_tsv(&text);
+    }
+
+    #[test]
     fn exchange_reader_never_panics(text in "\\PC*") {
         let _ = exchange::from_json(&text);
     }

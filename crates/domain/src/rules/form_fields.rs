@@ -19,15 +19,23 @@ use crate::table::Table;
 pub(super) fn check_form_fields(t: &Table, out: &mut Findings) {
     let form = t.form;
     for spec in form.fields() {
-        let label = form.label(spec.field);
-        let filled = spec.field.is_filled(t);
         // These have rules of their own (project-missing, budget-missing,
         // goal-missing, unit-name-missing).
         let own_rule = matches!(
             spec.field,
             Field::Project | Field::BudgetTotal | Field::Goals | Field::UnitName
         );
-        if spec.required && !filled && !own_rule {
+        let choices = match spec.kind {
+            Kind::Choice(words) => Some(words),
+            _ => None,
+        };
+        // Read a field only where a rule asks (this runs on every keystroke).
+        if !(spec.required && !own_rule) && choices.is_none() {
+            continue;
+        }
+        let filled = spec.field.is_filled(t);
+        let label = form.label(spec.field);
+        if spec.required && !own_rule && !filled {
             let e = spec.example;
             let (eg, eg_en) = if e.is_empty() {
                 (String::new(), String::new())
@@ -41,10 +49,10 @@ pub(super) fn check_form_fields(t: &Table, out: &mut Findings) {
                 format!("Enter the {}{eg_en}.", label.en),
             );
         }
-        if let Kind::Choice(words) = spec.kind {
+        if let (Some(words), true) = (choices, filled) {
             let text = spec.field.text(t);
             let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            if filled && !words.contains(&squeezed.as_str()) {
+            if !words.contains(&squeezed.as_str()) {
                 let choices = words.join("、");
                 out.add(
                     Rule::FieldChoice,
