@@ -30,12 +30,13 @@ pub(super) fn check_form_fields(t: &Table, out: &mut Findings) {
             _ => None,
         };
         // Read a field only where a rule asks (this runs on every keystroke).
-        if !(spec.required && !own_rule) && choices.is_none() {
+        let asked = spec.required && !own_rule;
+        if !asked && choices.is_none() {
             continue;
         }
         let filled = spec.field.is_filled(t);
         let label = form.label(spec.field);
-        if spec.required && !own_rule && !filled {
+        if asked && !filled {
             let e = spec.example;
             let (eg, eg_en) = if e.is_empty() {
                 (String::new(), String::new())
