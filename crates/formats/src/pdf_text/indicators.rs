@@ -48,7 +48,7 @@ pub(super) fn parse(lines: &[&str], framework: Framework) -> Vec<Indicator> {
         let mut name: Vec<String> = Vec::new();
         let mut value = String::new();
         while i < words.len() {
-            if !name.is_empty() && is_value(&words[i]) {
+            if !name.is_empty() && is_value(&words[i]) && !ends_a_name(&words, i) {
                 let (v, n) = value_at(&words, i);
                 value = v;
                 i += n;
@@ -100,7 +100,9 @@ fn words(lines: &[&str]) -> Vec<String> {
             in_header = true;
         }
         if in_header {
-            let all_header = line_words.iter().all(|w| header.contains(&w.as_str()));
+            let all_header = line_words
+                .iter()
+                .all(|w| header.iter().any(|h| w.starts_with(h)));
             if all_header {
                 continue;
             }
@@ -121,6 +123,24 @@ fn name_at(words: &[String], i: usize, accept: impl Fn(&str) -> bool) -> Option<
             let text: String = words[i..i + n].concat();
             (core_name(&text).ends_with("指标") && accept(&text)).then_some((text, n))
         })
+}
+
+/// Words that end an indicator's name and never start one: a name broken
+/// before them (`工程质量合` / `格` / `率`) is no value (`合格`) followed by
+/// a row named `率`.
+const NAME_TAILS: &[&str] = &[
+    "率", "度", "性", "数", "量", "值", "比", "比例", "情况", "程度", "水平", "指数", "次数",
+    "时间", "时长", "面积", "长度",
+];
+
+/// Whether the word at `i`, which reads as a value, is rather the middle
+/// of a name: it is words, and a name's tail follows it.
+fn ends_a_name(words: &[String], i: usize) -> bool {
+    let words_only = matches!(value::parse(&words[i]), Value::Qualitative(_));
+    words_only
+        && words
+            .get(i + 1)
+            .is_some_and(|w| NAME_TAILS.contains(&w.as_str()))
 }
 
 /// Whether a word is (the start of) a 指标值.
@@ -226,5 +246,24 @@ mod tests {
         assert_eq!(got[1].1, "质量指标", "continues the 二级 above");
         assert_eq!(got[2].3, "≥90.00(%)");
         assert_eq!(got[3].3, "≥95%");
+    }
+
+    #[test]
+    fn a_name_broken_around_a_target_word_stays_a_name() {
+        let got = rows("工程质量\n合格\n率 =100.00(%)\n施工安全\n达标");
+        assert_eq!(
+            (got[0].2.as_str(), got[0].3.as_str()),
+            ("工程质量合格率", "=100.00(%)")
+        );
+        assert_eq!((got[1].2.as_str(), got[1].3.as_str()), ("施工安全", "达标"));
+    }
+
+    #[test]
+    fn a_header_with_more_words_is_still_a_header() {
+        let got = rows(
+            "一级指标 二级指标 三级指标 年度指标值（2026年）\n产出指标 数量指标 改建长度 985米",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].2, "改建长度");
     }
 }

@@ -186,14 +186,20 @@ impl Head {
     fn line(&mut self, text: &str) {
         let labels = form_labels::labels_in_line(self.form, text);
         if !self.goal_fields.is_empty() {
-            let leaves = labels
-                .first()
-                .is_some_and(|(start, _, f)| *start == 0 && !is_goal(f));
-            if !leaves {
-                self.goal_lines.push(text.to_string());
-                return;
+            // Under the goal columns every line is goals, until a line
+            // starts with a label: another field's, or the next goal
+            // column's heading on a line of its own (which joins the
+            // columns named so far while none has text yet).
+            match labels.first() {
+                Some((0, _, f)) if !is_goal(f) || !self.goal_lines.is_empty() => {
+                    self.finish_goals()
+                }
+                Some((0, _, _)) => {}
+                _ => {
+                    self.goal_lines.push(text.to_string());
+                    return;
+                }
             }
-            self.finish_goals();
         }
         let mut at = 0;
         for (start, end, found) in labels {
@@ -317,6 +323,20 @@ mod tests {
         for t in ["第一级", "985米", "2026/1/1", "-5", "第 1 页说明"] {
             assert!(!is_page_furniture(t), "{t}");
         }
+    }
+
+    #[test]
+    fn goal_headings_on_lines_of_their_own() {
+        let text = "财政项目支出绩效目标申报表\n项目名称 某项目\n项目总体目标\n年度总体目标\n\"1.甲。\" \"1.乙。\"\n一级指标 二级指标 三级指标 年度指标值";
+        let t = import(text, Form::Shanghai).unwrap().tables.remove(0);
+        assert_eq!(
+            (t.overall_goal.as_deref(), t.goals.as_slice()),
+            (Some("1.甲。"), &["乙。".to_string()][..])
+        );
+        let text = "财政项目支出绩效目标申报表\n项目总目标\n1.甲。\n2.丙。\n年度总体目标\n1.乙。\n一级指标";
+        let t = import(text, Form::Shanghai).unwrap().tables.remove(0);
+        assert_eq!(t.overall_goal.as_deref(), Some("1.甲。\n2.丙。"));
+        assert_eq!(t.goals, ["乙。"]);
     }
 
     #[test]
