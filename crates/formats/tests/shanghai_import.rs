@@ -63,6 +63,13 @@ fn pdf_text_of_two_tables_comes_in_whole() {
 }
 
 #[test]
+fn pdf_text_one_field_to_a_line_comes_in_whole() {
+    let (_, got) = tables(read_input(&text("variants-pdf.txt"), None, None).unwrap());
+    assert_tables(&got, &expected("variants-expected.json"));
+    assert_eq!(got[0].indicators[3].name, "车辆验收合格率");
+}
+
+#[test]
 fn every_defect_of_pdf_text_is_undone() {
     let (_, got) = tables(read_input(&text("changfeng-pdf.txt"), None, None).unwrap());
     let t = &got[0];
@@ -136,7 +143,11 @@ fn every_defect_of_pdf_text_is_undone() {
 
 #[test]
 fn every_indicator_sits_in_the_framework() {
-    for name in ["changfeng-expected.json", "districts-expected.json"] {
+    for name in [
+        "changfeng-expected.json",
+        "districts-expected.json",
+        "variants-expected.json",
+    ] {
         for t in expected(name) {
             assert_eq!((t.form, t.framework), (Form::Shanghai, Framework::F2021));
             for r in &t.indicators {
