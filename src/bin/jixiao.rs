@@ -107,7 +107,10 @@ fn main() -> ExitCode {
             _ => usage_error("share 需要且只需要一个文件 (share takes exactly one FILE)"),
         },
         Some("rules") => {
-            for r in rules::Rule::ALL {
+            // By severity; within one, in the catalogue's order.
+            let mut all = rules::Rule::ALL.to_vec();
+            all.sort_by_key(|r| r.severity());
+            for r in all {
                 out!(
                     "{:<32} {:<7} {} / {}",
                     r.code(),

@@ -61,8 +61,10 @@ macro_rules! rules {
         pub enum Rule { $( $variant, )* }
 
         impl Rule {
-            /// The catalogue: errors, then warnings, then hints (the order
-            /// of the help page and of `jixiao rules`).
+            /// The catalogue, in the order written: the common rules
+            /// (errors, then warnings, then hints), then those of
+            /// particular forms. Lists by severity sort it stably, as
+            /// `jixiao rules` does.
             pub const ALL: &'static [Rule] = &[ $( Rule::$variant, )* ];
 
             /// The stable code (`budget-sum`).
