@@ -3,6 +3,7 @@
 
 use super::layout::{Slot, GRID_COLUMNS};
 use super::*;
+use crate::budget::MoneyUnit;
 use crate::lang::Lang;
 
 /// Fills every row of a layout onto the grid, as the print view does, and
