@@ -12,6 +12,11 @@ fn check_layout(form: Form) {
     let rows = form.spec().layout.rows;
     let mut covered = vec![0usize; GRID_COLUMNS]; // rows a label still covers
     for (n, line) in rows.iter().enumerate() {
+        assert!(
+            !(line.optional && covered.iter().any(|c| *c > 0)),
+            "{}: row {n} may be left out under a label that runs down to it",
+            form.id()
+        );
         let mut col = 0;
         for slot in line.cells {
             while col < GRID_COLUMNS && covered[col] > 0 {
@@ -243,5 +248,8 @@ fn fields_are_read_and_written_by_key() {
     Field::Goals.set_text(&mut t, "甲\n乙");
     assert_eq!(t.goals, ["甲", "乙"]);
     assert!(!Field::MoneyUnit.is_filled(&t));
+    for f in Field::ALL {
+        assert_eq!(f.is_amount(), f.amount(&t).is_some(), "{f:?}");
+    }
     assert_eq!(Field::Indicators.text(&t), "");
 }
