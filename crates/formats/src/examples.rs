@@ -1,8 +1,8 @@
 //! The example tables a new table can start from: the eight published
 //! tables of the Tianjin sample (`tests/fixtures/tianjin-2025-tables-1-8.txt`),
 //! compiled into the program and imported with [`layout::import`]; and, per
-//! form ([`of`]), two 上海 申报表 samples (`tests/fixtures/shanghai/`, the
-//! PDF text the page reads as well).
+//! form ([`of`]), samples of the other forms: three 上海 申报表 tables
+//! (`tests/fixtures/shanghai/`, the PDF text the page reads as well).
 
 use std::sync::OnceLock;
 
@@ -10,39 +10,36 @@ use super::layout;
 use jixiao_domain::form::Form;
 use jixiao_domain::table::Table;
 
-/// The 上海 samples (PDF text): the 长风路 table, and a document whose
-/// second table is the 苏州河 one.
-const SHANGHAI: [&str; 2] = [
+/// The sample document as published (text layout).
+pub const SOURCE: &str = include_str!("../../../tests/fixtures/tianjin-2025-tables-1-8.txt");
+
+/// Samples of the other forms, as the page reads them (the 上海 PDF text).
+const SAMPLES: [&str; 2] = [
     include_str!("../../../tests/fixtures/shanghai/changfeng-pdf.txt"),
     include_str!("../../../tests/fixtures/shanghai/districts-pdf.txt"),
 ];
 
-/// The example tables of `form`, in order: [`all`] for the Tianjin form.
-pub fn of(form: Form) -> &'static [Table] {
-    static SH: OnceLock<Vec<Table>> = OnceLock::new();
-    match form {
-        Form::Tianjin2025 => all(),
-        Form::Shanghai => SH.get_or_init(|| {
-            let mut tables: Vec<Table> = SHANGHAI
-                .iter()
-                .filter_map(|text| layout::import(text).ok())
-                .flat_map(|doc| doc.tables)
-                .collect();
-            // The 长风路 table and the 苏州河 one.
-            if tables.len() == 3 {
-                tables.remove(1);
-            }
-            // Starting points come in the form's order of rows.
-            for t in &mut tables {
-                jixiao_domain::edit::normalize(t);
-            }
-            tables
-        }),
+/// The example tables of `form`, in order: [`all`] for the default form,
+/// the samples of its own for another (rows in the form's order), none for
+/// a form without samples.
+pub fn of(form: Form) -> Vec<Table> {
+    if form.is_default() {
+        return all().to_vec();
     }
+    static OTHERS: OnceLock<Vec<Table>> = OnceLock::new();
+    let others = OTHERS.get_or_init(|| {
+        let mut tables: Vec<Table> = SAMPLES
+            .iter()
+            .filter_map(|text| layout::import(text).ok())
+            .flat_map(|doc| doc.tables)
+            .collect();
+        for t in &mut tables {
+            jixiao_domain::edit::normalize(t);
+        }
+        tables
+    });
+    others.iter().filter(|t| t.form == form).cloned().collect()
 }
-
-/// The sample document as published (text layout).
-pub const SOURCE: &str = include_str!("../../../tests/fixtures/tianjin-2025-tables-1-8.txt");
 
 /// The example tables, in the order of the document. Imported once.
 pub fn all() -> &'static [Table] {
@@ -94,7 +91,7 @@ mod tests {
     #[test]
     fn the_examples_have_no_errors_or_warnings() {
         for t in Form::ALL.into_iter().flat_map(of) {
-            let counts = Counts::of(&rules::check(t));
+            let counts = Counts::of(&rules::check(&t));
             assert_eq!((counts.errors, counts.warnings), (0, 0), "{}", t.project);
         }
     }
@@ -106,13 +103,14 @@ mod tests {
             assert!(!tables.is_empty());
             assert!(tables.iter().all(|t| t.form == form));
         }
-        let sh: Vec<&str> = of(Form::Shanghai)
-            .iter()
-            .map(|t| t.project.as_str())
-            .collect();
+        let sh: Vec<String> = of(Form::Shanghai).into_iter().map(|t| t.project).collect();
         assert_eq!(
             sh,
-            ["长风路-曹杨路地道改建工程", "苏州河沿岸步道贯通提升工程"]
+            [
+                "长风路-曹杨路地道改建工程",
+                "社区公共服务设施日常运维",
+                "苏州河沿岸步道贯通提升工程"
+            ]
         );
     }
 
