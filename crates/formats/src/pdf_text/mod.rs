@@ -21,6 +21,12 @@
 //! lines against the framework (`indicators.rs`): 一级 and 二级 names put
 //! together again from their pieces, a value told from the end of a name by
 //! the value grammar, a lost 一级 restored from its 二级.
+//!
+//! What the text cannot tell: two cells of one row that both wrap (their
+//! second lines come after the row, in one line) are not taken apart, and a
+//! merged 二级 printed below the first of its rows leaves the rows above it
+//! under the 二级 before. The samples keep to one wrapped cell a row and a
+//! 二级 on the first of its rows.
 
 mod goals;
 mod indicators;
