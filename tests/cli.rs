@@ -1,52 +1,10 @@
 //! The `jixiao` command: output shapes and exit codes scripts rely on.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod cli_support;
 
-const FIXTURE: &str = "tests/fixtures/tianjin-2025-tables-1-8.txt";
+use std::process::Command;
 
-fn jixiao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("jixiao runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-/// A scratch file that is removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str, content: &str) -> Scratch {
-        Scratch::bytes(name, content.as_bytes())
-    }
-
-    fn bytes(name: &str, content: &[u8]) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("jixiao-cli-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(name);
-        std::fs::write(&path, content).unwrap();
-        Scratch(path)
-    }
-
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
+use cli_support::{import_ok, jixiao, stderr, stdout, Scratch, FIXTURE};
 
 #[test]
 fn import_prints_exchange_json() {
@@ -253,12 +211,6 @@ fn an_unknown_command_is_named_and_a_missing_one_is_said_missing() {
 fn reference_json() -> String {
     let o = jixiao(&["import", FIXTURE]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    stdout(&o)
-}
-
-fn import_ok(path: &str) -> String {
-    let o = jixiao(&["import", path]);
-    assert_eq!(o.status.code(), Some(0), "{path}: {}", stderr(&o));
     stdout(&o)
 }
 

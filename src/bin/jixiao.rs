@@ -8,9 +8,12 @@
 //! ```
 //! A FILE is read as the page reads what is pasted or chosen
 //! (`crates/formats/src/reading/`): a Word document (.docx), the published
-//! text layout, Word/WPS/Excel HTML (the page `jixiao print` writes too),
-//! tab-separated text, CSV, exchange JSON or a draft-box backup, in UTF-8,
-//! UTF-16 or GB18030. `-` is standard input.
+//! text layout, text copied from a 上海 申报表 PDF, Word/WPS/Excel HTML (the
+//! page `jixiao print` writes too), tab-separated text, CSV, exchange JSON
+//! or a draft-box backup, in UTF-8, UTF-16 or GB18030. `-` is standard
+//! input. Each table keeps its form (`crates/domain/src/form/`): reports
+//! name its fields as the form does, and print, xlsx, docx and share links
+//! follow its layout.
 //!
 //! Exit status: 0 when no finding is an error, 1 when any is, 2 for a
 //! usage error or when a file cannot be read or holds no table (the reason
@@ -46,12 +49,15 @@ jixiao — 绩效目标表检查工具 (performance target table checker)
   jixiao share FILE               为每张表输出分享链接片段（#share=…）
   jixiao rules                    列出全部检查规则
 
-FILE 可以是 Word 文档（.docx）、发布文本版式（.txt）、Word/WPS/Excel 网页（.htm/.html，包括
-jixiao print 的输出）、制表符分隔文本、CSV、交换格式 JSON 或草稿箱备份；编码可以是 UTF-8、
-UTF-16（带 BOM）或 GB18030。FILE 为 - 时读取标准输入。旧版 .doc 请先在 Word/WPS 中另存为 .docx。
-FILE is a Word document (.docx), the published text layout, Word/WPS/Excel HTML (jixiao print's
-page too), TSV, CSV, exchange JSON or a draft box backup, in UTF-8, UTF-16 (with BOM) or GB18030;
-- is standard input. Save an old .doc as .docx in Word or WPS first.
+FILE 可以是 Word 文档（.docx）、发布文本版式（.txt）、从 PDF 复制的上海申报表文本、Word/WPS/Excel
+网页（.htm/.html，包括 jixiao print 的输出）、制表符分隔文本、CSV、交换格式 JSON 或草稿箱备份；
+编码可以是 UTF-8、UTF-16（带 BOM）或 GB18030。FILE 为 - 时读取标准输入。旧版 .doc 请先在
+Word/WPS 中另存为 .docx。天津 2025 表和上海申报表按标题和栏目自动识别，各按自己的版式输出。
+FILE is a Word document (.docx), the published text layout, text copied from a 上海 申报表 PDF,
+Word/WPS/Excel HTML (jixiao print's page too), TSV, CSV, exchange JSON or a draft box backup, in
+UTF-8, UTF-16 (with BOM) or GB18030; - is standard input. Save an old .doc as .docx in Word or WPS
+first. The form (Tianjin 2025 or the 上海 申报表) is told by its title and labels, and every
+output follows it.
 退出码 Exit status: 0 无错误 no errors; 1 有错误 errors found;
 2 用法错误、文件无法读取或没有表 usage error, unreadable file or no table.";
 
@@ -101,7 +107,10 @@ fn main() -> ExitCode {
             _ => usage_error("share 需要且只需要一个文件 (share takes exactly one FILE)"),
         },
         Some("rules") => {
-            for r in rules::Rule::ALL {
+            // By severity; within one, in the catalogue's order.
+            let mut all = rules::Rule::ALL.to_vec();
+            all.sort_by_key(|r| r.severity());
+            for r in all {
                 out!(
                     "{:<32} {:<7} {} / {}",
                     r.code(),
@@ -253,7 +262,7 @@ fn check(files: &[&String], json: bool) -> ExitCode {
                         "code": f.code(),
                         "severity": f.severity(),
                         "path": f.place.path(),
-                        "place": f.place.text().zh,
+                        "place": table.form.place_text(&f.place).zh,
                         "message": f.message,
                         "message_en": f.message_en,
                     }));
@@ -290,8 +299,14 @@ fn print_report(
         table.project.trim()
     };
     let counts = rules::Counts::of(findings);
+    // Tables of another form than the default say which.
+    let form = if table.form.is_default() {
+        String::new()
+    } else {
+        format!("（{}）", table.form.text().zh)
+    };
     out!(
-        "{path} · 表 {}：{name}  —  错误 {}，警告 {}，提示 {}",
+        "{path} · 表 {}{form}：{name}  —  错误 {}，警告 {}，提示 {}",
         index + 1,
         counts.errors,
         counts.warnings,
@@ -301,7 +316,7 @@ fn print_report(
         out!(
             "  [{}] {}  {}  ({})",
             f.severity().text().zh,
-            f.place.text().zh,
+            table.form.place_text(&f.place).zh,
             f.message,
             f.code()
         );

@@ -1,14 +1,45 @@
 //! The example tables a new table can start from: the eight published
 //! tables of the Tianjin sample (`tests/fixtures/tianjin-2025-tables-1-8.txt`),
-//! compiled into the program and imported with [`layout::import`].
+//! compiled into the program and imported with [`layout::import`]; and, per
+//! form ([`of`]), samples of the other forms: three 上海 申报表 tables
+//! (`tests/fixtures/shanghai/`, the PDF text the page reads as well).
 
 use std::sync::OnceLock;
 
 use super::layout;
+use jixiao_domain::form::Form;
 use jixiao_domain::table::Table;
 
 /// The sample document as published (text layout).
 pub const SOURCE: &str = include_str!("../../../tests/fixtures/tianjin-2025-tables-1-8.txt");
+
+/// Samples of the other forms, as the page reads them (the 上海 PDF text).
+const SAMPLES: [&str; 2] = [
+    include_str!("../../../tests/fixtures/shanghai/changfeng-pdf.txt"),
+    include_str!("../../../tests/fixtures/shanghai/districts-pdf.txt"),
+];
+
+/// The example tables of `form`, in order: [`all`] for the default form,
+/// the samples of its own for another (rows in the form's order), none for
+/// a form without samples.
+pub fn of(form: Form) -> Vec<Table> {
+    if form.is_default() {
+        return all().to_vec();
+    }
+    static OTHERS: OnceLock<Vec<Table>> = OnceLock::new();
+    let others = OTHERS.get_or_init(|| {
+        let mut tables: Vec<Table> = SAMPLES
+            .iter()
+            .filter_map(|text| layout::import(text).ok())
+            .flat_map(|doc| doc.tables)
+            .collect();
+        for t in &mut tables {
+            jixiao_domain::edit::normalize(t);
+        }
+        tables
+    });
+    others.iter().filter(|t| t.form == form).cloned().collect()
+}
 
 /// The example tables, in the order of the document. Imported once.
 pub fn all() -> &'static [Table] {
@@ -59,15 +90,33 @@ mod tests {
 
     #[test]
     fn the_examples_have_no_errors_or_warnings() {
-        for t in all() {
-            let counts = Counts::of(&rules::check(t));
+        for t in Form::ALL.into_iter().flat_map(of) {
+            let counts = Counts::of(&rules::check(&t));
             assert_eq!((counts.errors, counts.warnings), (0, 0), "{}", t.project);
         }
     }
 
     #[test]
+    fn each_form_has_examples_of_its_own() {
+        for form in Form::ALL {
+            let tables = of(form);
+            assert!(!tables.is_empty());
+            assert!(tables.iter().all(|t| t.form == form));
+        }
+        let sh: Vec<String> = of(Form::Shanghai).into_iter().map(|t| t.project).collect();
+        assert_eq!(
+            sh,
+            [
+                "长风路-曹杨路地道改建工程",
+                "社区公共服务设施日常运维",
+                "苏州河沿岸步道贯通提升工程"
+            ]
+        );
+    }
+
+    #[test]
     fn the_examples_are_already_in_form_order() {
-        for t in all() {
+        for t in Form::ALL.into_iter().flat_map(of) {
             let mut copy = t.clone();
             assert_eq!(
                 jixiao_domain::edit::normalize(&mut copy),

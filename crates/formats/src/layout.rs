@@ -8,10 +8,14 @@
 //!
 //! Cells are recognised by their labels, not by position, so a damaged table
 //! still imports with what it has; the rules then point at what is missing.
+//!
+//! Text of another form (the 上海 申报表, told by its title or labels) goes
+//! to that form's importer for PDF text, [`crate::pdf_text`].
 
 use std::fmt;
 
 use jixiao_domain::budget::{Amount, MoneyUnit};
+use jixiao_domain::form::Form;
 use jixiao_domain::framework::Framework;
 use jixiao_domain::lang::{Bilingual, Lang, Text};
 use jixiao_domain::table::{Document, Indicator, Table};
@@ -73,6 +77,11 @@ struct Cell {
 /// Text with one cell per line and no tabs (a document saved as plain
 /// text) is read by [`crate::cell_lines`].
 pub fn import(text: &str) -> Result<Document, LayoutError> {
+    // Another form's PDF text (the 上海 申报表) has an importer of its own.
+    let form = Form::detect(text.lines());
+    if !form.is_default() {
+        return crate::pdf_text::import(text, form);
+    }
     if crate::cell_lines::fits(text) {
         return crate::cell_lines::import(text);
     }
@@ -293,7 +302,7 @@ fn strip_unit_note(rest: &str) -> &str {
 
 /// Strips a list number: `1.`, `1、`, `1．`, `(1)`, `（1）`, `①`, `一、`.
 /// `2.0版` keeps its number; in `1.1.完成…` only the first `1.` goes.
-fn strip_number(text: &str) -> Option<&str> {
+pub(crate) fn strip_number(text: &str) -> Option<&str> {
     let t = text.trim_start();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && digits <= 3 {

@@ -5,6 +5,7 @@
 //! documents have a few dozen tables of a few dozen indicators.
 
 use jixiao_domain::lang::{Bilingual, Text};
+use jixiao_domain::rules::Field;
 use jixiao_domain::table::{Document, Table};
 
 /// Bytes of text an import reads (a paste or a file).
@@ -149,23 +150,26 @@ pub fn check_table(t: &Table) -> Result<(), LimitError> {
             message_en: format!("Too many goals ({}): at most {MAX_GOALS}.", t.goals.len()),
         });
     }
-    let fields = [
-        ("单位编码", &t.unit_code),
-        ("单位名称", &t.unit_name),
-        ("项目名称", &t.project),
-        ("资金用途", &t.purpose),
-    ]
-    .into_iter()
-    .chain(t.goals.iter().map(|g| ("绩效目标", g)))
-    .chain(t.indicators.iter().flat_map(|r| {
-        [
-            ("一级指标", &r.level1),
-            ("二级指标", &r.level2),
-            ("三级指标", &r.name),
-            ("绩效指标描述", &r.description),
-            ("指标值", &r.value),
-        ]
-    }));
+    // Every field of the table, as its form names it (the fields other
+    // forms add, and amounts kept as text, too).
+    let own: Vec<(String, String)> = Field::ALL
+        .into_iter()
+        .filter(|f| !matches!(f, Field::Goals | Field::MoneyUnit))
+        .map(|f| (t.form.label(f).zh.into_owned(), f.text(t)))
+        .collect();
+    let fields = own
+        .iter()
+        .map(|(name, text)| (name.as_str(), text))
+        .chain(t.goals.iter().map(|g| ("绩效目标", g)))
+        .chain(t.indicators.iter().flat_map(|r| {
+            [
+                ("一级指标", &r.level1),
+                ("二级指标", &r.level2),
+                ("三级指标", &r.name),
+                ("绩效指标描述", &r.description),
+                ("指标值", &r.value),
+            ]
+        }));
     for (name, text) in fields {
         // Bytes bound characters from above: count only when it could matter.
         if text.len() > MAX_FIELD_CHARS && text.chars().count() > MAX_FIELD_CHARS {
@@ -236,5 +240,17 @@ mod tests {
             .unwrap_err()
             .message
             .starts_with("第 3 张表"));
+        // The fields other forms add, named as the table's form names them.
+        let t = Table {
+            form: jixiao_domain::form::Form::Shanghai,
+            carryover: jixiao_domain::Amount::Invalid("万".repeat(MAX_FIELD_CHARS + 1)),
+            ..Table::default()
+        };
+        let e = check_table(&t).unwrap_err();
+        assert!(
+            e.message.starts_with("「上年结转资金」过长"),
+            "{}",
+            e.message
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Properties that hold for any input: the parsers never panic, and the
 //! exchange format gives back exactly what was written.
 
+use jixiao_domain::form::Form;
 use jixiao_domain::{value, Amount, Budget, Document, Framework, Indicator, MoneyUnit, Table};
 use jixiao_formats::{exchange, layout};
 use proptest::prelude::*;
@@ -84,6 +85,13 @@ fn table() -> impl Strategy<Value = Table> {
             amount(),
             opt_text(),
         ),
+        (
+            prop::sample::select(Form::ALL.to_vec()),
+            opt_text(),
+            opt_text(),
+            opt_text(),
+            (amount(), amount(), amount()),
+        ),
     )
         .prop_map(
             |(
@@ -99,7 +107,15 @@ fn table() -> impl Strategy<Value = Table> {
                 ),
                 indicators,
                 (department, implementer, plan_start, plan_end, total_funds, overall_goal),
+                (form, year, nature, category, (carryover, total_funds_fiscal, total_funds_other)),
             )| Table {
+                form,
+                year,
+                nature,
+                category,
+                carryover,
+                total_funds_fiscal,
+                total_funds_other,
                 unit_code,
                 unit_name,
                 money_unit,
@@ -157,6 +173,35 @@ proptest! {
             "\t\\PC{0,12}",
         ], 0..40)) {
         let _ = layout::import(&lines.join("\n"));
+    }
+
+    #[test]
+    fn shanghai_text_importers_never_panic(pieces in prop::collection::vec(
+        prop_oneof![
+            Just("\n".to_string()),
+            Just(" ".to_string()),
+            Just("\t".to_string()),
+            Just("\"".to_string()),
+            Just("财政项目支出绩效目标申报表".to_string()),
+            Just("（2026年度）".to_string()),
+            Just("项目资金".to_string()),
+            Just("（元）".to_string()),
+            Just("其他资金".to_string()),
+            Just("年度资金申请总额".to_string()),
+            Just("项目总体目标（2024 年-".to_string()),
+            Just("年度总体目标".to_string()),
+            Just("一级指标".to_string()),
+            Just("满意度指".to_string()),
+            Just("成本指标".to_string()),
+            Just("1.".to_string()),
+            Just("≥90.00(".to_string()),
+            Just("第 1 页".to_string()),
+            "\\PC{0,6}",
+        ], 0..80)) {
+        let text = pieces.concat();
+        let _ = layout::import(&text);
+        let _ = jixiao_formats::pdf_text::import(&text, Form::Shanghai);
+        let _ = jixiao_formats::clipboard::import_tsv(&text);
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //! The files of this folder: this one holds what a value is; `grammar.rs`
 //! reads a text ([`parse`]): comparison words, numbers, dates and
 //! placeholders; `unit.rs` knows the units and what they measure;
-//! `reading.rs` says back how a value was understood ([`Value::reading`]).
+//! `reading.rs` says back how a value was understood ([`Value::reading`]);
+//! `words.rs` knows the words that are qualitative targets
+//! ([`is_target_word`]).
 
 use rust_decimal::Decimal;
 use std::fmt;
@@ -18,9 +20,11 @@ use std::fmt;
 mod grammar;
 mod reading;
 mod unit;
+mod words;
 
 pub use grammar::{half_width, parse};
 pub use unit::{TimeUnit, UnitClass};
+pub use words::is_target_word;
 
 /// A comparison in front of (or implied by words after) a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -5,6 +5,7 @@
 
 use super::grid::Row;
 use crate::layout::{self, Col};
+use jixiao_domain::framework::{Framework, Level1, Level2};
 use jixiao_domain::table::Indicator;
 
 /// Columns of the indicator rows.
@@ -83,8 +84,11 @@ fn is_footer(row: &Row) -> bool {
 }
 
 /// The indicator rows, from the header row (`一级指标 …`) on, within the
-/// header's own table.
-pub(super) fn parse_indicators(rows: &[Row]) -> Vec<Indicator> {
+/// header's own table. With `restore` (a form's fixed framework), a blank
+/// 一级 cell that would inherit a 一级 its 二级 does not belong under (or
+/// nothing) takes the 二级's 一级 in that framework instead: a 一级 cell
+/// lost in a copy comes back.
+pub(super) fn parse_indicators(rows: &[Row], restore: Option<Framework>) -> Vec<Indicator> {
     let Some(header) = rows.first() else {
         return Vec::new();
     };
@@ -182,12 +186,26 @@ pub(super) fn parse_indicators(rows: &[Row]) -> Vec<Indicator> {
             if ind.level2.is_empty() {
                 ind.level2 = last2.clone();
             }
+            if let Some(fw) = restore {
+                restore_level1(&mut ind, fw);
+            }
         }
         last1 = ind.level1.clone();
         last2 = ind.level2.clone();
         out.push(ind);
     }
     out
+}
+
+/// The 一级 of a row whose 一级 cell was blank: the parent of its 二级 in
+/// `fw` when the inherited one is not.
+pub(crate) fn restore_level1(ind: &mut Indicator, fw: Framework) {
+    let Some(parent) = Level2::parse(&ind.level2).and_then(|l2| fw.parent_of(l2)) else {
+        return;
+    };
+    if Level1::parse(&ind.level1) != Some(parent) {
+        ind.level1 = parent.name().to_string();
+    }
 }
 
 /// 指标值 from split columns: the value, the comparison a 类型 column may

@@ -1,10 +1,14 @@
 //! Label cells: which part of the form a cell names (`项目名称`,
 //! `预算数（元）`, `单位：万元` …), with a value written in the same cell,
-//! and the unit line `331202某某单位`. The published layout's labels
-//! ([`crate::layout`]) plus those other forms use.
+//! and the unit line `331202某某单位`. The table's form's own labels first
+//! (`crates/formats/src/form_labels.rs`), then the published layout's
+//! labels ([`crate::layout`]) plus those other forms use.
 
+use crate::form_labels;
 use crate::layout::{self, Label};
 use jixiao_domain::budget::MoneyUnit;
+use jixiao_domain::form::Form;
+use jixiao_domain::rules::Field;
 
 /// What a label cell is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +19,12 @@ pub(super) enum What {
     Skip,
     /// A label that only names a block (绩效指标 left of the indicator rows).
     Marker,
+    /// One of the form's own labels ([`jixiao_domain::form::Alias`]): the
+    /// alias's index and the fields it names in turn (none: a block).
+    Fields {
+        alias: usize,
+        fields: &'static [Field],
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -31,10 +41,24 @@ impl Key {
         self.what == What::Label(label)
     }
 
+    /// The label of the project's name (where a new table starts).
+    pub(super) fn is_project(&self) -> bool {
+        self.is(Label::Project) || self.names(|f| f == Field::Project)
+    }
+
+    /// One of the form's labels whose first field `test` accepts.
+    fn names(&self, test: impl Fn(Field) -> bool) -> bool {
+        matches!(self.what, What::Fields { fields: [first, ..], .. } if test(*first))
+    }
+
     pub(super) fn takes_value(&self) -> bool {
         match self.what {
             What::Skip => true,
             What::Marker => false,
+            What::Fields { fields, .. } => {
+                !fields.is_empty()
+                    && !self.names(|f| matches!(f, Field::Goals | Field::OverallGoal))
+            }
             What::Label(l) => matches!(
                 l,
                 Label::UnitCode
@@ -56,14 +80,14 @@ impl Key {
         matches!(
             self.what,
             What::Label(Label::Purpose | Label::Goals | Label::OverallGoal)
-        )
+        ) || self.names(|f| matches!(f, Field::Goals | Field::OverallGoal | Field::Purpose))
     }
 
     pub(super) fn is_amount(&self) -> bool {
         matches!(
             self.what,
             What::Label(Label::Total | Label::Fiscal | Label::Other | Label::TotalFunds)
-        )
+        ) || self.names(Field::is_amount)
     }
 }
 
@@ -101,11 +125,21 @@ const EXTRA_LABELS: &[(&str, What)] = &[
     ("绩效指标", What::Marker),
 ];
 
-/// The label a cell is, if it is one.
-pub(super) fn key_of(text: &str) -> Option<Key> {
+/// The label a cell is, if it is one, on a table of `form`.
+pub(super) fn key_of(text: &str, form: Form) -> Option<Key> {
     let t = layout::squeeze(text);
     if t.is_empty() {
         return None;
+    }
+    if let Some(found) = form_labels::label_cell(form, text) {
+        return Some(Key {
+            what: What::Fields {
+                alias: found.alias,
+                fields: found.fields,
+            },
+            inline: found.inline,
+            unit: found.unit,
+        });
     }
     // `单位：万元`, `（金额单位：元）`.
     let bare = t
@@ -249,24 +283,29 @@ pub(super) fn unit_line(text: &str) -> Option<(String, String)> {
 mod tests {
     use super::*;
 
+    const T: Form = Form::Tianjin2025;
+
     #[test]
     fn labels() {
-        assert!(key_of("其中：财政    资金").unwrap().is(Label::Fiscal));
-        let k = key_of("预算数（元）").unwrap();
+        assert!(key_of("其中：财政    资金", T).unwrap().is(Label::Fiscal));
+        let k = key_of("预算数（元）", T).unwrap();
         assert!(k.is(Label::Total));
         assert_eq!(k.unit, Some(MoneyUnit::Yuan));
-        let k = key_of("项目资金（万元）").unwrap();
+        let k = key_of("项目资金（万元）", T).unwrap();
         assert!(k.is(Label::BudgetBlock));
         assert_eq!(k.unit, Some(MoneyUnit::Wan));
-        assert_eq!(key_of("（单位：元）").unwrap().unit, Some(MoneyUnit::Yuan));
-        assert!(key_of("项目资金总额").unwrap().is(Label::TotalFunds));
-        assert!(key_of("年度资金申请总额").unwrap().is(Label::Total));
-        let k = key_of("填报单位：某某局").unwrap();
+        assert_eq!(
+            key_of("（单位：元）", T).unwrap().unit,
+            Some(MoneyUnit::Yuan)
+        );
+        assert!(key_of("项目资金总额", T).unwrap().is(Label::TotalFunds));
+        assert!(key_of("年度资金申请总额", T).unwrap().is(Label::Total));
+        let k = key_of("填报单位：某某局", T).unwrap();
         assert!(k.is(Label::UnitName));
         assert_eq!(k.inline, "某某局");
-        assert!(key_of("科技统计信息系统建设和运维").is_none());
-        assert!(key_of("绩效指标描述").is_none());
-        assert_eq!(key_of("绩效指标").unwrap().what, What::Marker);
+        assert!(key_of("科技统计信息系统建设和运维", T).is_none());
+        assert!(key_of("绩效指标描述", T).is_none());
+        assert_eq!(key_of("绩效指标", T).unwrap().what, What::Marker);
     }
 
     #[test]

@@ -32,6 +32,7 @@ mod tsv;
 use std::fmt;
 
 use grid::Row;
+pub(crate) use indicators::restore_level1;
 use jixiao_domain::lang::{Bilingual, Text};
 use jixiao_domain::table::Document;
 use recognise::recognise;

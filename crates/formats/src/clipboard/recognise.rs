@@ -7,9 +7,12 @@ use super::grid::Row;
 use super::indicators::{is_indicator_header, parse_indicators};
 use super::labels::{key_of, trailing_unit, unit_line, Key, What};
 use super::ClipboardError;
+use crate::form_labels;
 use crate::layout::{self, Label};
 use jixiao_domain::budget::Amount;
+use jixiao_domain::form::Form;
 use jixiao_domain::framework::Framework;
+use jixiao_domain::rules::Field;
 use jixiao_domain::table::{Document, Table};
 
 /// The project named by a title row (`1.<项目名称>绩效目标表`, alone in its
@@ -38,14 +41,30 @@ fn title_of_row(row: &Row, keys: &[Option<Key>]) -> Option<String> {
     Some(name)
 }
 
+/// The year a row of a form's title gives: `Some(None)` for the title
+/// alone, `Some(Some(year))` with its year (`（2026年度）`, on the title's
+/// line or a line of its own). The default form has no such rows.
+fn form_title(row: &Row, form: Form) -> Option<Option<String>> {
+    if form.is_default() {
+        return None;
+    }
+    let mut cells = row.cells.iter().filter(|c| !c.is_empty());
+    let first = cells.next()?;
+    if cells.next().is_some() {
+        return None;
+    }
+    form_labels::title(form, first).or_else(|| form_labels::year_line(first).map(Some))
+}
+
 /// A row that belongs to the top of the next table: the unit line, the
-/// money unit, an empty row.
-fn is_pre_head(row: &Row, keys: &[Option<Key>]) -> bool {
+/// money unit, the form's title, an empty row.
+fn is_pre_head(row: &Row, keys: &[Option<Key>], form: Form) -> bool {
     let Some(j) = row.cells.iter().position(|c| !c.is_empty()) else {
         return true;
     };
     let first_key = keys.get(j).and_then(Option::as_ref);
-    keys.iter().flatten().any(|k| k.is(Label::MoneyUnit))
+    form_title(row, form).is_some()
+        || keys.iter().flatten().any(|k| k.is(Label::MoneyUnit))
         || first_key.is_some_and(|k| k.is(Label::UnitName) || k.is(Label::UnitCode))
         || unit_line(&row.cells[j]).is_some()
 }
@@ -54,12 +73,13 @@ pub(super) fn recognise(rows: Vec<Row>) -> Result<Document, ClipboardError> {
     if rows.iter().all(|r| r.cells.iter().all(String::is_empty)) {
         return Err(ClipboardError::empty());
     }
+    let form = Form::detect(rows.iter().flat_map(|r| r.cells.iter().map(String::as_str)));
     let keys: Vec<Vec<Option<Key>>> = rows
         .iter()
         .map(|r| {
             r.cells
                 .iter()
-                .map(|c| if c.is_empty() { None } else { key_of(c) })
+                .map(|c| if c.is_empty() { None } else { key_of(c, form) })
                 .collect()
         })
         .collect();
@@ -72,14 +92,14 @@ pub(super) fn recognise(rows: Vec<Row>) -> Result<Document, ClipboardError> {
     let (mut seen_title, mut seen_project, mut seen_header) = (false, false, false);
     for i in 0..rows.len() {
         let title = title_of_row(&rows[i], &keys[i]).is_some();
-        let project = keys[i].iter().flatten().any(|k| k.is(Label::Project));
+        let project = keys[i].iter().flatten().any(Key::is_project);
         let header = headers[i];
         let body = seen_project || seen_header;
         let split = if title && body {
             Some(i)
         } else if (project && body) || (header && seen_header) {
             let mut at = i;
-            while at > start + 1 && is_pre_head(&rows[at - 1], &keys[at - 1]) {
+            while at > start + 1 && is_pre_head(&rows[at - 1], &keys[at - 1], form) {
                 at -= 1;
             }
             Some(at)
@@ -104,7 +124,7 @@ pub(super) fn recognise(rows: Vec<Row>) -> Result<Document, ClipboardError> {
     let tables: Vec<Table> = segments
         .into_iter()
         .filter(|s| s.2)
-        .map(|(s, e, _)| parse_table(&rows[s..e], &keys[s..e], &headers[s..e]))
+        .map(|(s, e, _)| parse_table(&rows[s..e], &keys[s..e], &headers[s..e], form))
         .collect();
     if tables.is_empty() {
         return Err(ClipboardError::not_a_target_table());
@@ -129,9 +149,46 @@ struct Acc {
     purpose: Vec<String>,
     goals: Vec<String>,
     overall: Vec<String>,
+    /// How often each of the form's own labels was read (the first 其他资金
+    /// is the project's, the next the year's).
+    seen: Vec<usize>,
 }
 
 impl Acc {
+    /// One of the form's own labels, with its value.
+    fn apply_field(
+        &mut self,
+        alias: usize,
+        fields: &[Field],
+        value: String,
+        key: &Key,
+        values: &[&str],
+    ) {
+        let Some(&field) = fields.get(self.seen[alias].min(fields.len().saturating_sub(1))) else {
+            return; // a block's name (项目资金（元）, 项目绩效目标)
+        };
+        self.seen[alias] += 1;
+        self.section = match field {
+            Field::Goals => Section::Goals,
+            Field::OverallGoal => Section::OverallGoal,
+            Field::Purpose => Section::Purpose,
+            f => {
+                f.set_text(&mut self.table, &value);
+                if f.is_amount() {
+                    Section::Budget
+                } else {
+                    Section::Head
+                }
+            }
+        };
+        if key.is_section() {
+            self.push_section(&key.inline);
+            for v in values {
+                self.push_section(v);
+            }
+        }
+    }
+
     fn push_section(&mut self, text: &str) {
         let text = text.trim();
         if text.is_empty() {
@@ -191,6 +248,9 @@ impl Acc {
                 return;
             }
             What::Marker => return,
+            What::Fields { alias, fields } => {
+                return self.apply_field(alias, fields, value, key, values)
+            }
         };
         let t = &mut self.table;
         match label {
@@ -322,22 +382,37 @@ impl Acc {
     }
 }
 
-fn parse_table(rows: &[Row], keys: &[Vec<Option<Key>>], headers: &[bool]) -> Table {
+fn parse_table(rows: &[Row], keys: &[Vec<Option<Key>>], headers: &[bool], form: Form) -> Table {
+    let spec = form.spec();
+    let mut table = Table::default();
+    if !form.is_default() {
+        table.form = form;
+        table.money_unit = spec.money_unit;
+    }
     let mut acc = Acc {
-        table: Table::default(),
+        table,
         section: Section::Head,
         title: None,
         purpose: Vec::new(),
         goals: Vec::new(),
         overall: Vec::new(),
+        seen: vec![0; spec.aliases.len()],
     };
+    let fixed = (spec.fixed_framework && !form.is_default()).then_some(spec.framework);
     let mut r = 0;
     while r < rows.len() {
         let row = &rows[r];
         let rk = &keys[r];
         if headers[r] {
-            acc.table.indicators = parse_indicators(&rows[r..]);
+            acc.table.indicators = parse_indicators(&rows[r..], fixed);
             break;
+        }
+        if let Some(year) = form_title(row, form) {
+            if year.is_some() {
+                acc.table.year = year;
+            }
+            r += 1;
+            continue;
         }
         if let Some(name) = title_of_row(row, rk) {
             acc.title.get_or_insert(name);
@@ -382,7 +457,8 @@ fn parse_table(rows: &[Row], keys: &[Vec<Option<Key>>], headers: &[bool]) -> Tab
             table.project = name;
         }
     }
-    table.framework = Framework::detect(table.indicators.iter().map(|r| r.level1.as_str()));
+    table.framework = fixed
+        .unwrap_or_else(|| Framework::detect(table.indicators.iter().map(|r| r.level1.as_str())));
     table
 }
 

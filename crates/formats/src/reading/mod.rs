@@ -18,7 +18,9 @@
 //!    `jixiao print` writes) ([`crate::clipboard`]);
 //! 5. CSV, first when the file's name ends in `.csv`;
 //! 6. tab-separated cells and the published text layout
-//!    ([`crate::layout`]), whichever the lines look like first;
+//!    ([`crate::layout`]; text copied from a PDF of another form, the 上海
+//!    申报表, goes on to [`crate::pdf_text`]), whichever the lines look
+//!    like first;
 //! 7. CSV, when the text holds a comma.
 //!
 //! A file's bytes are first looked at as a whole: a Word document (.docx,
@@ -33,7 +35,9 @@
 //! (`crates/formats/src/reading/in_part.rs`).
 //!
 //! When nothing fits, [`ReadError::NothingFits`] lists what was tried and
-//! why each form refused. Text encodings are in `crates/formats/src/reading/encoding.rs`,
+//! why each form refused. Every importer gives each table its form
+//! (`crates/domain/src/form/`), told by the form's title and labels. Text
+//! encodings are in `crates/formats/src/reading/encoding.rs`,
 //! CSV in `crates/formats/src/reading/csv.rs`.
 
 mod csv;
