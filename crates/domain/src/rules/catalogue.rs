@@ -61,16 +61,22 @@ macro_rules! rules {
         pub enum Rule { $( $variant, )* }
 
         impl Rule {
-            /// The catalogue: errors, then warnings, then hints (the order
-            /// of the help page and of `jixiao rules`).
-            pub const ALL: &'static [Rule] = &[ $( Rule::$variant, )* ];
+            /// Every rule in the order of the list below (new rules go at
+            /// its end).
+            const LISTED: [Rule; [$( stringify!($variant), )*].len()] =
+                [ $( Rule::$variant, )* ];
+
+            /// The catalogue: errors, then warnings, then hints, each in
+            /// the order of the list (the order of the help page and of
+            /// `jixiao rules`).
+            pub const ALL: &'static [Rule] = &by_severity(Rule::LISTED);
 
             /// The stable code (`budget-sum`).
             pub fn code(self) -> &'static str {
                 match self { $( Rule::$variant => $code, )* }
             }
 
-            pub fn severity(self) -> Severity {
+            pub const fn severity(self) -> Severity {
                 match self { $( Rule::$variant => Severity::$sev, )* }
             }
 
@@ -107,6 +113,23 @@ macro_rules! rules {
             }
         }
     };
+}
+
+/// `rules` sorted by severity, keeping the order within each (an insertion
+/// sort: stable, and small enough for a constant).
+const fn by_severity<const N: usize>(mut rules: [Rule; N]) -> [Rule; N] {
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && rules[j - 1].severity() as u8 > rules[j].severity() as u8 {
+            let before = rules[j - 1];
+            rules[j - 1] = rules[j];
+            rules[j] = before;
+            j -= 1;
+        }
+        i += 1;
+    }
+    rules
 }
 
 rules! {
@@ -213,6 +236,10 @@ rules! {
     QualitativeCouldBeNumber = "qualitative-could-be-number", Hint,
         "文字指标值能量化的尽量量化", "A qualitative value could be a number",
         "社会效益 / 科技服务能力 有所提高", "社会效益 / 服务企业数量 ≥500家";
+    // Reviewers' checks of the table as a whole (issue 14).
+    NumberOutOfRange = "number-out-of-range", Error,
+        "指标值的数字位数过多，无法读作数值", "A target's number has too many digits to read",
+        "项目总成本 ≤99999999999999999999999999999万元", "项目总成本 ≤45万元";
 }
 
 #[cfg(test)]
@@ -235,6 +262,23 @@ mod tests {
             assert!(!r.example_bad().is_empty());
             assert_ne!(r.example_bad(), r.example_good(), "{}", r.code());
         }
+    }
+
+    #[test]
+    fn the_catalogue_lists_every_rule_once_errors_first() {
+        assert_eq!(Rule::ALL.len(), Rule::LISTED.len());
+        for r in Rule::LISTED {
+            assert_eq!(Rule::ALL.iter().filter(|a| **a == r).count(), 1);
+        }
+        assert!(Rule::ALL
+            .windows(2)
+            .all(|w| w[0].severity() <= w[1].severity()));
+        // Within a severity, the order of the list.
+        let errors: Vec<Rule> = Rule::LISTED
+            .into_iter()
+            .filter(|r| r.severity() == Severity::Error)
+            .collect();
+        assert_eq!(&Rule::ALL[..errors.len()], &errors[..]);
     }
 
     #[test]

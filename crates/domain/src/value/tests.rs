@@ -187,3 +187,22 @@ fn readings_say_what_was_understood() {
     assert_eq!(parse("达标").reading().en, "qualitative (words)");
     assert_eq!(parse("XX").reading().zh, "模板占位符，不是指标值");
 }
+
+#[test]
+fn numbers_too_long_to_read_are_not_words() {
+    let v = parse("≥99999999999999999999999999999万元");
+    assert_eq!(v, Value::NumberOutOfRange { digits: 29 });
+    assert!(v.reading().zh.contains("29 位"), "{}", v.reading());
+    assert!(v.reading().en.contains("too long"), "{}", v.reading());
+    assert!(matches!(
+        parse("１２３４５６７８９０１２３４５６７８９０１２３４５６７８９０个"),
+        Value::NumberOutOfRange { digits: 30 }
+    ));
+    // The longest number an exact decimal holds still reads.
+    assert_eq!(q("≤79228162514264337593543950335元").number, Decimal::MAX);
+    // Digits that start a sentence are still words.
+    assert!(matches!(
+        parse("99999999999999999999999999999户企业受益于本项目的服务"),
+        Value::Qualitative(_)
+    ));
+}
