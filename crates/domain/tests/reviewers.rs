@@ -6,8 +6,182 @@
 mod support;
 
 use jixiao_domain::rules::Severity;
-use jixiao_domain::Amount;
+use jixiao_domain::{Amount, Budget, Indicator, MoneyUnit, Table};
 use support::{codes, finding, fires, good, with_value};
+
+// --- cost lines against the budget -------------------------------------
+
+/// The good table with a budget of `budget` (in `unit`) and these cost
+/// rows in place of its 经费总额.
+fn with_costs(budget: &str, unit: MoneyUnit, lines: &[(&str, &str)]) -> Table {
+    let mut t = good();
+    t.money_unit = unit;
+    t.budget = Budget {
+        total: Amount::parse(budget),
+        fiscal: Amount::parse(budget),
+        other: Amount::Blank,
+    };
+    t.indicators.remove(3);
+    for (k, (name, value)) in lines.iter().enumerate() {
+        let row = Indicator::new("产出指标", "成本指标", name, name, value);
+        t.indicators.insert(3 + k, row);
+    }
+    t
+}
+
+const WAN: MoneyUnit = MoneyUnit::Wan;
+
+#[test]
+fn cost_lines_over_the_budget_are_added_exactly() {
+    // The example: 150000元 + 100000元 = 25 万元 > 20.00 万元.
+    let t = with_costs(
+        "20.00",
+        WAN,
+        &[("印刷费", "≤150000元"), ("编校费", "≤100000元")],
+    );
+    let f = finding(&t, "cost-lines-over-budget");
+    assert_eq!(f.severity(), Severity::Warning);
+    assert_eq!(f.place.path(), "indicators[3].value");
+    for part in [
+        "「印刷费」「编校费」",
+        "合计 25 万元",
+        "预算数 20.00 万元",
+        "多 5 万元",
+        "核减",
+    ] {
+        assert!(f.message.contains(part), "{part}: {}", f.message);
+    }
+    assert!(
+        f.message_en.contains("add up to 25 万元"),
+        "{}",
+        f.message_en
+    );
+    assert!(
+        f.message_en.contains("budget of 20.00 万元"),
+        "{}",
+        f.message_en
+    );
+    // Each part alone is within the budget: no error.
+    assert!(!fires(&t, "cost-over-budget"), "{:?}", codes(&t));
+
+    // 120000元 + 80000元 is the budget exactly: fine.
+    let t = with_costs(
+        "20.00",
+        WAN,
+        &[("印刷费", "≤120000元"), ("编校费", "≤80000元")],
+    );
+    assert_eq!(codes(&t), Vec::<&str>::new());
+}
+
+#[test]
+fn cost_lines_in_three_units_are_converted() {
+    // 15万元 + 100000元 + 0.0001亿元 = 26 万元.
+    let lines = [
+        ("印刷费", "≤15万元"),
+        ("编校费", "≤100000元"),
+        ("设计费", "≤0.0001亿元"),
+    ];
+    let f = finding(&with_costs("20.00", WAN, &lines), "cost-lines-over-budget");
+    assert!(f.message.contains("合计 26 万元"), "{}", f.message);
+    // 10万元 + 50000元 + 0.0005亿元 = 20 万元.
+    let lines = [
+        ("印刷费", "≤10万元"),
+        ("编校费", "50000元"),
+        ("设计费", "≤0.0005亿元"),
+    ];
+    assert!(!fires(
+        &with_costs("20.00", WAN, &lines),
+        "cost-lines-over-budget"
+    ));
+    // A table in 元 reads its budget in 元.
+    let lines = [("印刷费", "≤15万元"), ("编校费", "≤60000元")];
+    let f = finding(
+        &with_costs("200000", MoneyUnit::Yuan, &lines),
+        "cost-lines-over-budget",
+    );
+    assert!(f.message.contains("合计 210000 元"), "{}", f.message);
+    assert!(!fires(
+        &with_costs("210000", MoneyUnit::Yuan, &lines),
+        "cost-lines-over-budget"
+    ));
+    // And one in 亿元 in 亿元.
+    let lines = [("设备购置费", "≤0.6亿元"), ("安装费", "≤5000万元")];
+    let f = finding(
+        &with_costs("1", MoneyUnit::Yi, &lines),
+        "cost-lines-over-budget",
+    );
+    assert!(f.message.contains("合计 1.1 亿元"), "{}", f.message);
+}
+
+#[test]
+fn the_total_is_not_one_of_the_parts() {
+    // Named as the whole, whatever its amount …
+    for total in ["经费总额", "项目总成本", "总成本", "成本合计", "项目成本"] {
+        let lines = [
+            (total, "≤18万元"),
+            ("印刷费", "≤12万元"),
+            ("编校费", "≤8万元"),
+        ];
+        let t = with_costs("20.00", WAN, &lines);
+        assert!(
+            !fires(&t, "cost-lines-over-budget"),
+            "{total}: {:?}",
+            codes(&t)
+        );
+    }
+    // … or by a bound that is the budget (here 200000元 = 20.00 万元).
+    let lines = [
+        ("成本控制", "≤200000元"),
+        ("印刷费", "≤12万元"),
+        ("编校费", "≤8万元"),
+    ];
+    assert!(!fires(
+        &with_costs("20.00", WAN, &lines),
+        "cost-lines-over-budget"
+    ));
+    // Without the total, the parts are still added.
+    let lines = [
+        ("经费总额", "≤20万元"),
+        ("印刷费", "≤12万元"),
+        ("编校费", "≤9万元"),
+    ];
+    assert!(fires(
+        &with_costs("20.00", WAN, &lines),
+        "cost-lines-over-budget"
+    ));
+}
+
+#[test]
+fn cost_lines_that_are_not_upper_bounds_or_not_parts_are_left_alone() {
+    // A lower bound is not a cap (cost-lower-bound says so).
+    let lines = [("印刷费", "≥150000元"), ("编校费", "≤100000元")];
+    let t = with_costs("20.00", WAN, &lines);
+    assert!(fires(&t, "cost-lower-bound"));
+    assert!(!fires(&t, "cost-lines-over-budget"));
+    // One part over the budget is an error of its own, not also a sum.
+    let lines = [("印刷费", "≤250000元"), ("编校费", "≤10000元")];
+    let t = with_costs("20.00", WAN, &lines);
+    assert!(fires(&t, "cost-over-budget"));
+    assert!(!fires(&t, "cost-lines-over-budget"));
+    // No budget to compare with.
+    let mut t = with_costs(
+        "20.00",
+        WAN,
+        &[("印刷费", "≤15万元"), ("编校费", "≤10万元")],
+    );
+    t.budget.total = Amount::Blank;
+    assert!(!fires(&t, "cost-lines-over-budget"));
+    // Four parts are named as three and the rest.
+    let lines = [
+        ("甲费", "≤6万元"),
+        ("乙费", "≤6万元"),
+        ("丙费", "≤6万元"),
+        ("丁费", "≤6万元"),
+    ];
+    let f = finding(&with_costs("20.00", WAN, &lines), "cost-lines-over-budget");
+    assert!(f.message.contains("「丙费」等 4 项"), "{}", f.message);
+    assert!(f.message_en.contains("and 1 more"), "{}", f.message_en);
+}
 
 // --- numbers too long to read -----------------------------------------
 

@@ -240,6 +240,10 @@ rules! {
     NumberOutOfRange = "number-out-of-range", Error,
         "指标值的数字位数过多，无法读作数值", "A target's number has too many digits to read",
         "项目总成本 ≤99999999999999999999999999999万元", "项目总成本 ≤45万元";
+    CostLinesOverBudget = "cost-lines-over-budget", Warning,
+        "成本分项之和超过预算数", "The cost lines add up to more than the budget",
+        "预算数 20.00 万元；印刷费 ≤150000元，编校费 ≤100000元（合计 25 万元）",
+        "预算数 20.00 万元；印刷费 ≤120000元，编校费 ≤80000元（合计 20 万元）";
 }
 
 #[cfg(test)]
