@@ -183,6 +183,101 @@ fn cost_lines_that_are_not_upper_bounds_or_not_parts_are_left_alone() {
     assert!(f.message_en.contains("and 1 more"), "{}", f.message_en);
 }
 
+// --- goals and indicators ---------------------------------------------
+
+#[test]
+fn a_goal_no_indicator_measures() {
+    let mut t = good();
+    t.goals
+        .push("面向全市科技管理人员开展业务培训500人次".into());
+    let f = finding(&t, "goal-unmeasured");
+    assert_eq!(f.severity(), Severity::Hint);
+    assert_eq!(f.place.path(), "goals[1]");
+    assert!(
+        f.message
+            .contains("第 2 条绩效目标「面向全市科技管理人员开展业务培训500人…」"),
+        "{}",
+        f.message
+    );
+    assert!(f.message_en.starts_with("Goal 2 \""), "{}", f.message_en);
+    assert_eq!(codes(&t), ["goal-unmeasured"]);
+
+    // A 培训 indicator measures it …
+    let mut measured = t.clone();
+    let row = Indicator::new(
+        "产出指标",
+        "数量指标",
+        "业务培训人次",
+        "业务培训人次",
+        "≥500人次",
+    );
+    measured.indicators.insert(1, row);
+    assert_eq!(codes(&measured), Vec::<&str>::new());
+    // … and so does its number with its unit, whatever the row is called.
+    let mut measured = t.clone();
+    let row = Indicator::new("产出指标", "数量指标", "参加轮训", "参加轮训", "≥500人次");
+    measured.indicators.insert(1, row);
+    assert!(
+        !fires(&measured, "goal-unmeasured"),
+        "{:?}",
+        codes(&measured)
+    );
+}
+
+#[test]
+fn goals_of_generic_words_and_whole_project_rows_are_left_alone() {
+    let mut t = good();
+    // Nothing but generic words: nothing to look for.
+    t.goals
+        .push("进一步提高服务对象满意度，确保项目按期完成。".into());
+    assert!(!fires(&t, "goal-unmeasured"), "{:?}", codes(&t));
+    // Timeliness, cost and satisfaction rows relate to every goal.
+    t.indicators.push(Indicator::new(
+        "产出指标",
+        "时效指标",
+        "项目按期完成率",
+        "项目按期完成率",
+        "100%",
+    ));
+    t.indicators.push(Indicator::new(
+        "满意度指标",
+        "服务对象满意度指标",
+        "参训学员满意度",
+        "参训学员满意度",
+        "≥90%",
+    ));
+    assert_eq!(codes(&t), Vec::<&str>::new());
+}
+
+#[test]
+fn an_indicator_no_goal_asks_for() {
+    let mut t = good();
+    let row = Indicator::new(
+        "产出指标",
+        "数量指标",
+        "宣传报道次数",
+        "宣传报道次数",
+        "≥3次",
+    );
+    t.indicators.insert(1, row);
+    let f = finding(&t, "indicator-unrelated");
+    assert_eq!(f.severity(), Severity::Hint);
+    assert_eq!(f.place.path(), "indicators[1].name");
+    assert!(f.message.contains("「宣传报道次数」"), "{}", f.message);
+    assert!(
+        f.message_en.contains("\"宣传报道次数\""),
+        "{}",
+        f.message_en
+    );
+    assert_eq!(codes(&t), ["indicator-unrelated"]);
+    // A goal that says it: quiet.
+    t.goals.push("宣传报道测评成果。".into());
+    assert_eq!(codes(&t), Vec::<&str>::new());
+    // Without goals there is nothing to relate to (goal-missing says so).
+    t.goals.clear();
+    assert!(!fires(&t, "indicator-unrelated"));
+}
+
 // --- numbers too long to read -----------------------------------------
 
 #[test]

@@ -244,6 +244,14 @@ rules! {
         "成本分项之和超过预算数", "The cost lines add up to more than the budget",
         "预算数 20.00 万元；印刷费 ≤150000元，编校费 ≤100000元（合计 25 万元）",
         "预算数 20.00 万元；印刷费 ≤120000元，编校费 ≤80000元（合计 20 万元）";
+    GoalUnmeasured = "goal-unmeasured", Hint,
+        "绩效目标没有指标衡量", "A goal has no indicator that measures it",
+        "目标：面向全市科技管理人员开展业务培训500人次；指标中没有培训",
+        "目标同上；数量指标 / 培训科技管理人员人次 ≥500人次";
+    IndicatorUnrelated = "indicator-unrelated", Hint,
+        "指标与各条绩效目标都不相关", "An indicator relates to no goal",
+        "目标只讲等保测评；数量指标 / 宣传报道次数 ≥3次",
+        "目标：完成等保测评，并宣传报道测评成果；数量指标 / 宣传报道次数 ≥3次";
 }
 
 #[cfg(test)]

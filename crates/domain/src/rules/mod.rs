@@ -17,15 +17,19 @@
 //!   the indicator tree as a whole), `values.rs` (each 指标值: targets,
 //!   dates, costs, satisfaction, units);
 //! - and the rules on the table as a whole that reviewers apply by hand:
-//!   `costs.rs` (the cost lines add up within the budget).
+//!   `costs.rs` (the cost lines add up within the budget), `coverage.rs`
+//!   (goals and indicators measure each other), with `terms.rs`, the key
+//!   terms two texts share.
 
 mod catalogue;
 mod costs;
+mod coverage;
 mod fields;
 mod finding;
 mod goals;
 mod indicators;
 mod place;
+mod terms;
 mod values;
 
 pub use catalogue::{Rule, Severity};
@@ -61,6 +65,7 @@ pub fn check(table: &Table) -> Vec<Finding> {
     if let Some(budget) = costs::Cap::budget(table) {
         costs::check_cost_lines(table, &kinds, &measures, budget, &mut out);
     }
+    coverage::check_coverage(table, &kinds, &mut out);
     out.0
 }
 

@@ -21,6 +21,7 @@ mod reading;
 mod unit;
 
 pub use grammar::{half_width, parse};
+pub(crate) use unit::unit_at_start;
 pub use unit::{TimeUnit, UnitClass};
 
 /// A comparison in front of (or implied by words after) a number.

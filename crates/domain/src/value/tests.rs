@@ -206,3 +206,23 @@ fn numbers_too_long_to_read_are_not_words() {
         Value::Qualitative(_)
     ));
 }
+
+#[test]
+fn units_in_running_text() {
+    use super::unit_at_start;
+    assert_eq!(unit_at_start("人次参加").map(|u| u.0), Some("人次"));
+    assert_eq!(unit_at_start("万元经费").map(|u| u.0), Some("万元"));
+    assert_eq!(
+        unit_at_start("万元").map(|u| u.1),
+        Some(UnitClass::Money(dec("10000")))
+    );
+    assert_eq!(
+        unit_at_start("%以上").map(|u| u.1),
+        Some(UnitClass::Percent)
+    );
+    assert_eq!(unit_at_start("万字").map(|u| u.0), Some("万字"));
+    // Not time, and not any short word.
+    assert_eq!(unit_at_start("年度"), None);
+    assert_eq!(unit_at_start("和网信办"), None);
+    assert_eq!(unit_at_start(""), None);
+}

@@ -18,7 +18,7 @@ pub fn good() -> Table {
             other: Amount::parse("5.00"),
         },
         purpose: "完成等保测评和风险评估。".into(),
-        goals: vec!["完成三个系统的等保测评。".into()],
+        goals: vec!["完成三个系统的等保测评，为5000家用户保障系统安全。".into()],
         framework: Framework::F2020,
         indicators: vec![
             Indicator::new(
