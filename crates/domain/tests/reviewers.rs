@@ -183,6 +183,80 @@ fn cost_lines_that_are_not_upper_bounds_or_not_parts_are_left_alone() {
     assert!(f.message_en.contains("and 1 more"), "{}", f.message_en);
 }
 
+// --- benefits that restate outputs ------------------------------------
+
+/// The good table with one more output row and one more benefit row.
+fn with_output_and_benefit(output: (&str, &str), benefit: (&str, &str)) -> Table {
+    let mut t = good();
+    t.goals.push("编辑出版年鉴，服务科研单位。".into());
+    let (name, value) = output;
+    t.indicators
+        .insert(1, Indicator::new("产出指标", "数量指标", name, name, value));
+    let (name, value) = benefit;
+    t.indicators.push(Indicator::new(
+        "效益指标",
+        "社会效益指标",
+        name,
+        name,
+        value,
+    ));
+    t
+}
+
+#[test]
+fn a_benefit_that_repeats_an_output_is_an_output() {
+    // The example: the same name, the same value.
+    let t = with_output_and_benefit(("编辑出版年鉴", "≥400册"), ("编辑出版年鉴", "≥400册"));
+    let f = finding(&t, "benefit-restates-output");
+    assert_eq!(f.severity(), Severity::Warning);
+    assert_eq!(f.place.path(), "indicators[7].name");
+    for part in [
+        "第 2 行产出指标「编辑出版年鉴」",
+        "把产出当效益",
+        "谁受益、受益多少",
+    ] {
+        assert!(f.message.contains(part), "{part}: {}", f.message);
+    }
+    assert!(
+        f.message_en.contains("who benefits, and by how much"),
+        "{}",
+        f.message_en
+    );
+    // Spaces and punctuation do not make it another name.
+    let t = with_output_and_benefit(("编辑出版《年鉴》", "≥400册"), ("编辑 出版年鉴", "≥5家"));
+    assert!(fires(&t, "benefit-restates-output"), "{:?}", codes(&t));
+}
+
+#[test]
+fn a_benefit_that_repeats_an_output_value_about_the_same_thing() {
+    // Same number and unit, and both names speak of 年鉴.
+    for value in ["≥400册", "400册"] {
+        let t = with_output_and_benefit(("编辑出版年鉴", "≥400册"), ("年鉴发放", value));
+        let f = finding(&t, "benefit-restates-output");
+        assert_eq!(f.place.path(), "indicators[7].value");
+        assert!(
+            f.message.contains(&format!("指标值 {value}")),
+            "{}",
+            f.message
+        );
+    }
+    // Written as an effect: quiet.
+    let t = with_output_and_benefit(
+        ("编辑出版年鉴", "≥400册"),
+        ("年鉴服务决策部门和科研单位", "≥200家"),
+    );
+    assert_eq!(codes(&t), Vec::<&str>::new());
+    // Another number or another unit: quiet.
+    let t = with_output_and_benefit(("编辑出版年鉴", "≥400册"), ("年鉴发放", "≥400份"));
+    assert!(!fires(&t, "benefit-restates-output"));
+    // The same small count about another thing is no restatement.
+    let t = with_output_and_benefit(("制作宣传视频", "≥1个"), ("新增合作平台", "≥1个"));
+    assert!(!fires(&t, "benefit-restates-output"), "{:?}", codes(&t));
+    // Nor are percentages, which every table has.
+    let t = with_output_and_benefit(("年鉴审核通过率", "100%"), ("年鉴成果应用率", "100%"));
+    assert!(!fires(&t, "benefit-restates-output"), "{:?}", codes(&t));
+}
+
 // --- goals and indicators ---------------------------------------------
 
 #[test]

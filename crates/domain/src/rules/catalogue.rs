@@ -244,6 +244,10 @@ rules! {
         "成本分项之和超过预算数", "The cost lines add up to more than the budget",
         "预算数 20.00 万元；印刷费 ≤150000元，编校费 ≤100000元（合计 25 万元）",
         "预算数 20.00 万元；印刷费 ≤120000元，编校费 ≤80000元（合计 20 万元）";
+    BenefitRestatesOutput = "benefit-restates-output", Warning,
+        "效益指标重复产出指标（把产出当效益）", "A benefit indicator restates an output",
+        "产出 / 数量指标 编辑出版年鉴 ≥400册；效益 / 社会效益指标 编辑出版年鉴 ≥400册",
+        "产出 / 数量指标 编辑出版年鉴 ≥400册；效益 / 社会效益指标 年鉴服务决策部门和科研单位 ≥200家";
     GoalUnmeasured = "goal-unmeasured", Hint,
         "绩效目标没有指标衡量", "A goal has no indicator that measures it",
         "目标：面向全市科技管理人员开展业务培训500人次；指标中没有培训",

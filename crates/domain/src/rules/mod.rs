@@ -17,10 +17,12 @@
 //!   the indicator tree as a whole), `values.rs` (each 指标值: targets,
 //!   dates, costs, satisfaction, units);
 //! - and the rules on the table as a whole that reviewers apply by hand:
-//!   `costs.rs` (the cost lines add up within the budget), `coverage.rs`
-//!   (goals and indicators measure each other), with `terms.rs`, the key
-//!   terms two texts share.
+//!   `costs.rs` (the cost lines add up within the budget), `benefits.rs`
+//!   (a 效益 row is not an output again), `coverage.rs` (goals and
+//!   indicators measure each other), with `terms.rs`, the key terms two
+//!   texts share.
 
+mod benefits;
 mod catalogue;
 mod costs;
 mod coverage;
@@ -65,25 +67,33 @@ pub fn check(table: &Table) -> Vec<Finding> {
     if let Some(budget) = costs::Cap::budget(table) {
         costs::check_cost_lines(table, &kinds, &measures, budget, &mut out);
     }
+    benefits::check_benefits(table, &kinds, &measures, &mut out);
     coverage::check_coverage(table, &kinds, &mut out);
     out.0
 }
 
-/// A quantitative 指标值 as the table-wide rules read it (`Copy`, so
-/// keeping one per row costs no allocation).
+/// A quantitative 指标值 as the table-wide rules read it: all of it but the
+/// unit's text, which is hashed (so it is `Copy`, and costs no allocation).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Measure {
     comparison: value::Comparison,
     number: rust_decimal::Decimal,
     class: value::UnitClass,
+    /// The unit, hashed (FNV-1a): equal units, equal hashes.
+    unit: u64,
 }
 
 impl Measure {
     fn of(q: &value::Quantity) -> Measure {
+        let mut unit: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in q.unit.bytes() {
+            unit = (unit ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
         Measure {
             comparison: q.comparison,
             number: q.number,
             class: q.class,
+            unit,
         }
     }
 
