@@ -108,8 +108,9 @@ test("paste the published document: a preview of 8 tables, then 8 drafts", async
   await expect(items.nth(0)).toContainText("预算数 45.00 万元");
   await expect(items.nth(0)).toContainText("指标 6 项");
   await expect(items.nth(0)).toContainText("错误 0");
-  // Table 5 has a hint, shown with where it is.
-  await expect(items.nth(4)).toContainText("提示 1");
+  // Table 5 has two hints (a quality row that counts, an indicator no
+  // goal names), shown with where they are.
+  await expect(items.nth(4)).toContainText("提示 2");
   await expect(items.nth(4).locator(".import-findings")).toContainText("第 4 行指标");
   await shot(page, "import-preview", info);
 
@@ -295,7 +296,7 @@ test("a share link opens read-only in a fresh profile and is saved as a draft", 
   await expect(view).toBeVisible();
   await expect(view.locator(".print-title")).toHaveText("1.技术市场服务绩效目标表");
   await expect(view.locator(".paper")).toContainText("用于技术市场服务。");
-  await expect(view.getByRole("region", { name: "检查结果" })).toContainText("提示 1");
+  await expect(view.getByRole("region", { name: "检查结果" })).toContainText("提示 2");
   await expect(view.locator(".shared-findings")).toContainText("第 4 行指标");
   // Read-only: the editor is not on the page while the shared table shows.
   await expect(other.getByLabel("项目名称")).toBeHidden();

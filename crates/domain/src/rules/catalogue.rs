@@ -72,7 +72,7 @@ macro_rules! rules {
                 match self { $( Rule::$variant => $code, )* }
             }
 
-            pub fn severity(self) -> Severity {
+            pub const fn severity(self) -> Severity {
                 match self { $( Rule::$variant => Severity::$sev, )* }
             }
 
@@ -215,6 +215,27 @@ rules! {
     QualitativeCouldBeNumber = "qualitative-could-be-number", Hint,
         "文字指标值能量化的尽量量化", "A qualitative value could be a number",
         "社会效益 / 科技服务能力 有所提高", "社会效益 / 服务企业数量 ≥500家";
+    // Reviewers' checks of the table as a whole (rules/costs.rs,
+    // rules/coverage.rs, value/).
+    NumberOutOfRange = "number-out-of-range", Error,
+        "指标值的数字位数过多，无法读作数值", "A target's number has too many digits to read",
+        "项目总成本 ≤99999999999999999999999999999万元", "项目总成本 ≤45万元";
+    CostLinesOverBudget = "cost-lines-over-budget", Warning,
+        "成本分项之和超过预算数", "The cost lines add up to more than the budget",
+        "预算数 20.00 万元；印刷费 ≤150000元，编校费 ≤100000元（合计 25 万元）",
+        "预算数 20.00 万元；印刷费 ≤120000元，编校费 ≤80000元（合计 20 万元）";
+    BenefitRestatesOutput = "benefit-restates-output", Warning,
+        "效益指标重复产出指标（把产出当效益）", "A benefit indicator restates an output",
+        "产出 / 数量指标 编辑出版年鉴 ≥400册；效益 / 社会效益指标 编辑出版年鉴 ≥400册",
+        "产出 / 数量指标 编辑出版年鉴 ≥400册；效益 / 社会效益指标 年鉴服务决策部门和科研单位 ≥200家";
+    GoalUnmeasured = "goal-unmeasured", Hint,
+        "绩效目标没有指标衡量", "A goal has no indicator that measures it",
+        "目标：面向全市科技管理人员开展业务培训500人次；指标中没有培训",
+        "目标同上；数量指标 / 培训科技管理人员人次 ≥500人次";
+    IndicatorUnrelated = "indicator-unrelated", Hint,
+        "指标与各条绩效目标都不相关", "An indicator relates to no goal",
+        "目标只讲等保测评；数量指标 / 宣传报道次数 ≥3次",
+        "目标：完成等保测评，并宣传报道测评成果；数量指标 / 宣传报道次数 ≥3次";
 
     // 上海 申报表: rules of the fields other forms add. Only the forms that
     // list a rule in their `adds` check it (crates/domain/src/form/).

@@ -84,6 +84,12 @@ fn check_amount(t: &Table, field: Field, amount: &Amount, unit: MoneyUnit, out: 
     let label = t.form.label(field);
     let (name, name_en) = (&label.zh, &label.en);
     match amount {
+        Amount::Invalid(text) if too_long(text) => out.add(
+            Rule::AmountInvalid,
+            Place::Field(field),
+            format!("{name}「{text}」的数字位数过多，无法读作金额：请检查是否多打了数字（单位：{unit}）。"),
+            format!("The {name_en} \"{text}\" has too many digits to read as an amount: check for extra digits (in {unit})."),
+        ),
         Amount::Invalid(text) => out.add(
             Rule::AmountInvalid,
             Place::Field(field),
@@ -110,4 +116,19 @@ fn check_amount(t: &Table, field: Field, amount: &Amount, unit: MoneyUnit, out: 
         ),
         _ => {}
     }
+}
+
+/// Whether an amount that did not read is a plain number, only too long to
+/// hold exactly (thirty digits), rather than words.
+fn too_long(text: &str) -> bool {
+    let mut digits = 0;
+    for c in text.chars().map(crate::value::half_width) {
+        match c {
+            '0'..='9' => digits += 1,
+            '.' | ',' | '，' | '-' | '+' => {}
+            c if c.is_whitespace() => {}
+            _ => return false,
+        }
+    }
+    digits > 20
 }

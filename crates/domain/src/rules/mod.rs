@@ -18,9 +18,17 @@
 //!   `form_fields.rs` (what a form requires, and the money blocks of the
 //!   上海 申报表), `plan.rs` (planned dates, year and span), `goals.rs`, `indicators.rs` (each row's place in the framework, and
 //!   the indicator tree as a whole), `values.rs` (each 指标值: targets,
-//!   dates, costs, satisfaction, units).
+//!   dates, costs, satisfaction, units);
+//! - and the rules on the table as a whole that reviewers apply by hand:
+//!   `costs.rs` (the cost lines add up within the budget), `benefits.rs`
+//!   (a 效益 row is not an output again), `coverage.rs` (goals and
+//!   indicators measure each other), with `terms.rs`, the key terms two
+//!   texts share.
 
+mod benefits;
 mod catalogue;
+mod costs;
+mod coverage;
 mod fields;
 mod finding;
 mod form_fields;
@@ -28,6 +36,7 @@ mod goals;
 mod indicators;
 mod place;
 mod plan;
+mod terms;
 mod values;
 
 pub use catalogue::{Rule, Severity};
@@ -40,7 +49,7 @@ use finding::Findings;
 use indicators::Row;
 
 /// Checks one table. Findings come in table order: fields first, then the
-/// goals, the indicator rows, then the table-wide indicator rules.
+/// goals, the indicator rows, then the rules on the table as a whole.
 pub fn check(table: &Table) -> Vec<Finding> {
     let mut out = Findings(Vec::new(), table.form);
     fields::check_fields(table, &mut out);
@@ -49,14 +58,59 @@ pub fn check(table: &Table) -> Vec<Finding> {
     goals::check_goals(table, &mut out);
     // Each row's 一级/二级 are read once and shared by every rule.
     let kinds: Vec<indicators::Kind> = table.indicators.iter().map(indicators::kind).collect();
+    // Each 指标值 is parsed once; what the table-wide rules need of it is
+    // kept as a `Measure` (the parsed values themselves are dropped row by
+    // row: keeping a thousand costs more than those rules together).
+    let mut measures: Vec<Option<Measure>> = Vec::with_capacity(table.indicators.len());
     let plan_end = table.plan_end.as_deref().and_then(Date::parse);
     for (index, (ind, kind)) in table.indicators.iter().zip(&kinds).enumerate() {
         let row = Row::new(index, ind, *kind);
         indicators::check_placement(table, &row, &mut out);
-        values::check_value(table, &row, &value::parse(&ind.value), plan_end, &mut out);
+        let val = value::parse(&ind.value);
+        values::check_value(table, &row, &val, plan_end, &mut out);
+        measures.push(val.quantity().map(Measure::of));
     }
     indicators::check_tree(table, &kinds, &mut out);
+    if let Some(budget) = costs::Cap::budget(table) {
+        costs::check_cost_lines(table, &kinds, &measures, budget, &mut out);
+    }
+    benefits::check_benefits(table, &kinds, &measures, &mut out);
+    coverage::check_coverage(table, &kinds, &mut out);
     out.0
+}
+
+/// A quantitative 指标值 as the table-wide rules read it: all of it but the
+/// unit's text, which is hashed (so it is `Copy`, and costs no allocation).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Measure {
+    comparison: value::Comparison,
+    number: rust_decimal::Decimal,
+    class: value::UnitClass,
+    /// The unit, hashed (FNV-1a): equal units, equal hashes.
+    unit: u64,
+}
+
+impl Measure {
+    fn of(q: &value::Quantity) -> Measure {
+        let mut unit: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in q.unit.bytes() {
+            unit = (unit ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        Measure {
+            comparison: q.comparison,
+            number: q.number,
+            class: q.class,
+            unit,
+        }
+    }
+
+    /// The amount in 元, for a money value.
+    fn in_yuan(&self) -> Option<rust_decimal::Decimal> {
+        match self.class {
+            value::UnitClass::Money(scale) => self.number.checked_mul(scale),
+            _ => None,
+        }
+    }
 }
 
 /// Whether a cell is empty once trimmed.

@@ -1,5 +1,6 @@
 //! The 指标值 of each row, read once by the parser in `crate::value`:
-//! there is a target and it is not a template placeholder; percentages stay
+//! there is a target, it is not a template placeholder, and its number can
+//! be read (not thirty digits long); percentages stay
 //! within 100%; deadlines fall before the planned end; quantities are
 //! counted; costs are capped within the budget; satisfaction is a lower
 //! bound of at least 80%; units agree with the indicator's name.
@@ -54,6 +55,15 @@ pub(super) fn check_value(
             None
         }
         Value::Quantity(q) => Some(q),
+        Value::NumberOutOfRange { digits } => {
+            out.add(
+                Rule::NumberOutOfRange,
+                at(Column::Value),
+                format!("{shown}的指标值「{value_text}」中的数字有 {digits} 位，超出可读范围，无法读作数值或金额：请检查是否多打了数字，或换用更大的单位（如 亿元）。"),
+                format!("{shown_en}: the number in \"{value_text}\" has {digits} digits, too many to read as a number or an amount: check for extra digits, or use a larger unit (e.g. 亿元)."),
+            );
+            None
+        }
         Value::Date { date, .. } => {
             if l2 == Some(Level2::Timeliness) {
                 if let Some(end) = plan_end {
@@ -230,7 +240,20 @@ fn check_cost(
             ),
         );
     }
-    let (Some(value_yuan), Some(total)) = (q.in_yuan(), t.budget.total.decimal()) else {
+    if !matches!(q.class, UnitClass::Money(_)) {
+        return;
+    }
+    let Some(value_yuan) = q.in_yuan() else {
+        // A number that reads, but not in 元: 10²⁸ 万元 is beyond any amount.
+        out.add(
+            Rule::NumberOutOfRange,
+            at(Column::Value),
+            format!("成本指标{shown}的 {shown_value} 换算成元超出可读范围，无法读作金额：请检查是否多打了数字。"),
+            format!("Cost indicator {shown_en}: {shown_value} is beyond any amount once converted to 元: check for extra digits."),
+        );
+        return;
+    };
+    let Some(total) = t.budget.total.decimal() else {
         return;
     };
     let unit = t.money_unit;

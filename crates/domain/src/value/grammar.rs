@@ -146,8 +146,16 @@ pub fn parse(text: &str) -> Value {
         }
     }
 
-    let Some((number, after)) = take_number(rest) else {
-        return Value::Qualitative(text.trim().to_string());
+    let (number, after) = match take_number(rest) {
+        Number::Read(number, after) => (number, after),
+        // Digits followed by a unit, too many of them to hold exactly: a
+        // number the author meant, not words.
+        Number::TooLong { digits, after } if classify(split_unit(after).0).is_some() => {
+            return Value::NumberOutOfRange { digits };
+        }
+        Number::TooLong { .. } | Number::None => {
+            return Value::Qualitative(text.trim().to_string());
+        }
     };
     let (unit, suffix) = split_unit(after);
     let Some(class) = classify(unit) else {
@@ -191,8 +199,19 @@ fn take_suffix(s: &str) -> (Option<Option<Comparison>>, &str) {
     (None, s)
 }
 
+/// What [`take_number`] finds at the start of a text.
+enum Number<'a> {
+    /// A number and what follows it.
+    Read(Decimal, &'a str),
+    /// Digits that no exact decimal holds (more than 28 or so): how many,
+    /// and what follows them.
+    TooLong { digits: usize, after: &'a str },
+    /// No digits.
+    None,
+}
+
 /// A decimal number at the start: `95`, `1,200.5`, `-3`.
-fn take_number(s: &str) -> Option<(Decimal, &str)> {
+fn take_number(s: &str) -> Number<'_> {
     let bytes = s.as_bytes();
     let mut end = 0;
     if matches!(bytes.first(), Some(b'-') | Some(b'+')) {
@@ -214,11 +233,16 @@ fn take_number(s: &str) -> Option<(Decimal, &str)> {
         }
     }
     if end == digits_start {
-        return None;
+        return Number::None;
     }
     let digits: String = s[..end].chars().filter(|c| *c != ',').collect();
-    let number = Decimal::from_str(&digits).ok()?;
-    Some((number, &s[end..]))
+    match Decimal::from_str(&digits) {
+        Ok(number) => Number::Read(number, &s[end..]),
+        Err(_) => Number::TooLong {
+            digits: digits.bytes().filter(u8::is_ascii_digit).count(),
+            after: &s[end..],
+        },
+    }
 }
 
 /// Splits what follows the number into the unit and a trailing comparison

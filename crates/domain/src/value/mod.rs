@@ -2,7 +2,8 @@
 //!
 //! A value is quantitative (an optional comparison, a number and a unit:
 //! `≥95%`, `≤45万元`, `3个`), a date (`2025年12月31日前`), qualitative
-//! (`达标`, `有所提高`), a template placeholder (`≥**%`, `XX`), or empty.
+//! (`达标`, `有所提高`), a template placeholder (`≥**%`, `XX`), a number
+//! too long to read (thirty digits and a unit), or empty.
 //! The parser is total: every input gives one of these, and it never
 //! panics, whatever is pasted into it (a property test holds it to that).
 //! It allocates little and runs on every keystroke.
@@ -23,6 +24,7 @@ mod unit;
 mod words;
 
 pub use grammar::{half_width, parse};
+pub(crate) use unit::unit_at_start;
 pub use unit::{TimeUnit, UnitClass};
 pub use words::is_target_word;
 
@@ -87,6 +89,12 @@ pub enum Value {
     },
     /// Words, not a number: `达标`, `有所提高`.
     Qualitative(String),
+    /// A number with a unit whose digits are too many to read exactly
+    /// (`≥99999999999999999999999999999万元`): not words, and not a value
+    /// either. `digits` counts them.
+    NumberOutOfRange {
+        digits: usize,
+    },
 }
 
 impl Quantity {

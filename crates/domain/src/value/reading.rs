@@ -28,6 +28,10 @@ impl Value {
                 "template placeholder, not a value",
             ),
             Value::Qualitative(_) => Text::new("定性指标（文字描述）", "qualitative (words)"),
+            Value::NumberOutOfRange { digits } => Text::owned(
+                format!("数字有 {digits} 位，超出可读范围，无法作为数值读取"),
+                format!("a number of {digits} digits: too long to read as a number"),
+            ),
             Value::Date { comparison, date } => {
                 let c = comparison.symbol();
                 Text::owned(format!("{c} {date}（日期）"), format!("{c} {date} (date)"))

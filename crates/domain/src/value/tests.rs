@@ -187,3 +187,42 @@ fn readings_say_what_was_understood() {
     assert_eq!(parse("达标").reading().en, "qualitative (words)");
     assert_eq!(parse("XX").reading().zh, "模板占位符，不是指标值");
 }
+
+#[test]
+fn numbers_too_long_to_read_are_not_words() {
+    let v = parse("≥99999999999999999999999999999万元");
+    assert_eq!(v, Value::NumberOutOfRange { digits: 29 });
+    assert!(v.reading().zh.contains("29 位"), "{}", v.reading());
+    assert!(v.reading().en.contains("too long"), "{}", v.reading());
+    assert!(matches!(
+        parse("１２３４５６７８９０１２３４５６７８９０１２３４５６７８９０个"),
+        Value::NumberOutOfRange { digits: 30 }
+    ));
+    // The longest number an exact decimal holds still reads.
+    assert_eq!(q("≤79228162514264337593543950335元").number, Decimal::MAX);
+    // Digits that start a sentence are still words.
+    assert!(matches!(
+        parse("99999999999999999999999999999户企业受益于本项目的服务"),
+        Value::Qualitative(_)
+    ));
+}
+
+#[test]
+fn units_in_running_text() {
+    use super::unit_at_start;
+    assert_eq!(unit_at_start("人次参加").map(|u| u.0), Some("人次"));
+    assert_eq!(unit_at_start("万元经费").map(|u| u.0), Some("万元"));
+    assert_eq!(
+        unit_at_start("万元").map(|u| u.1),
+        Some(UnitClass::Money(dec("10000")))
+    );
+    assert_eq!(
+        unit_at_start("%以上").map(|u| u.1),
+        Some(UnitClass::Percent)
+    );
+    assert_eq!(unit_at_start("万字").map(|u| u.0), Some("万字"));
+    // Not time, and not any short word.
+    assert_eq!(unit_at_start("年度"), None);
+    assert_eq!(unit_at_start("和网信办"), None);
+    assert_eq!(unit_at_start(""), None);
+}

@@ -1,6 +1,7 @@
 //! Units: what the text after a number measures (`%`, 万元, 个, 月 …).
 
 use rust_decimal::Decimal;
+use std::sync::OnceLock;
 
 /// Units of time a 时效 value is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -126,5 +127,46 @@ pub(super) fn classify(unit: &str) -> Option<UnitClass> {
             }
             None => return None,
         },
+    })
+}
+
+/// The longest known unit at the start of `s` (`500人次参加` → `人次`), for
+/// numbers inside running text, where [`classify`]'s "any short word" would
+/// read too much. Percent, money, counts and the other measured units; not
+/// time (a year or a month in a sentence is not a target).
+pub(crate) fn unit_at_start(s: &str) -> Option<(&str, UnitClass)> {
+    let first = s.chars().next()?;
+    let units = units_by_first_char();
+    let start = units.partition_point(|(c, ..)| *c < first);
+    units[start..]
+        .iter()
+        .take_while(|(c, ..)| *c == first)
+        .filter(|(_, u, _)| s.starts_with(u))
+        .max_by_key(|(_, u, _)| u.len())
+        .map(|(_, u, class)| (&s[..u.len()], *class))
+}
+
+/// The units [`unit_at_start`] knows, sorted by their first character
+/// (built on first use), so a look-up reads only the few that could match.
+fn units_by_first_char() -> &'static [(char, &'static str, UnitClass)] {
+    static UNITS: OnceLock<Vec<(char, &'static str, UnitClass)>> = OnceLock::new();
+    UNITS.get_or_init(|| {
+        let money = [
+            ("元", 1),
+            ("千元", 1_000),
+            ("万元", 10_000),
+            ("亿元", 100_000_000),
+        ]
+        .map(|(u, yuan)| (u, UnitClass::Money(Decimal::from(yuan))));
+        let mut units: Vec<(char, &'static str, UnitClass)> =
+            [("%", UnitClass::Percent), ("百分比", UnitClass::Percent)]
+                .into_iter()
+                .chain(money)
+                .chain(COUNT_UNITS.iter().map(|u| (*u, UnitClass::Count)))
+                .chain(OTHER_UNITS.iter().map(|u| (*u, UnitClass::Other)))
+                .filter_map(|(u, class)| Some((u.chars().next()?, u, class)))
+                .collect();
+        units.sort_by_key(|(c, ..)| *c);
+        units
     })
 }

@@ -286,7 +286,7 @@ fn value_cost(text: &str) -> Option<u32> {
         return None;
     }
     Some(match value::parse(text) {
-        Value::Quantity(_) | Value::Date { .. } => 0,
+        Value::Quantity(_) | Value::Date { .. } | Value::NumberOutOfRange { .. } => 0,
         Value::Placeholder => 1,
         Value::Empty => 4,
         Value::Qualitative(_) if text.chars().count() <= 10 => 2,
