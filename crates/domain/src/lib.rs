@@ -13,6 +13,7 @@
 
 pub mod budget;
 pub mod edit;
+pub mod form;
 pub mod framework;
 pub mod guidance;
 pub mod lang;

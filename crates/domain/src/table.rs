@@ -1,13 +1,16 @@
 //! The table model: one 项目支出绩效目标表 and a document of several.
 //!
-//! Field names follow the exchange format (see [`jixiao_formats::exchange`]),
-//! so the model serializes to it directly. Every text is kept as the author
+//! Field names follow the exchange format (`crates/formats/src/exchange.rs`),
+//! so the model serializes to it directly. Fields some forms add (主管部门,
+//! 项目资金总额, 上年结转资金 …) are optional keys; which of them a table
+//! shows is its [`Form`]'s to say (`crates/domain/src/form/`). Every text is kept as the author
 //! wrote it; interpretation (numbers, units, frameworks) happens in the
 //! parser and the rules, never by rewriting what was typed.
 
 use serde::{Deserialize, Serialize};
 
 use super::budget::{Amount, Budget, MoneyUnit};
+use super::form::Form;
 use super::framework::{Framework, Level1, Level2};
 
 /// A document: the tables of one file, in order.
@@ -19,6 +22,10 @@ pub struct Document {
 /// One 绩效目标表.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Table {
+    /// The form (a province's layout) the table is written in; absent
+    /// means [`Form::Tianjin2025`], so files without it read as before.
+    #[serde(default, skip_serializing_if = "Form::is_default")]
+    pub form: Form,
     /// 单位编码, digits (`331202`).
     #[serde(default)]
     pub unit_code: String,
@@ -63,9 +70,29 @@ pub struct Table {
     /// 项目资金总额 (all years), beside the annual 预算数.
     #[serde(default, skip_serializing_if = "Amount::is_blank")]
     pub total_funds: Amount,
-    /// 项目总目标 (all years), beside the annual goals.
+    /// 项目总目标 (all years), beside the annual goals; numbered lines as
+    /// written (`1.…\n2.…`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overall_goal: Option<String>,
+    /// 年度: the budget year the table is for, as written (`2026`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<String>,
+    /// 项目性质 (阶段性项目, 经常性项目).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nature: Option<String>,
+    /// 项目类别 (特定目标类 …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// 上年结转资金: part of the year's budget (`budget.total` =
+    /// `budget.fiscal` + `carryover` + `budget.other` where a form has it).
+    #[serde(default, skip_serializing_if = "Amount::is_blank")]
+    pub carryover: Amount,
+    /// 项目资金总额's 其中：财政资金.
+    #[serde(default, skip_serializing_if = "Amount::is_blank")]
+    pub total_funds_fiscal: Amount,
+    /// 项目资金总额's 其他资金 (blank means 0).
+    #[serde(default, skip_serializing_if = "Amount::is_blank")]
+    pub total_funds_other: Amount,
 }
 
 /// One 三级 row with the 一级 and 二级 it sits under.

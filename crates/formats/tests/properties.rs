@@ -1,6 +1,7 @@
 //! Properties that hold for any input: the parsers never panic, and the
 //! exchange format gives back exactly what was written.
 
+use jixiao_domain::form::Form;
 use jixiao_domain::{value, Amount, Budget, Document, Framework, Indicator, MoneyUnit, Table};
 use jixiao_formats::{exchange, layout};
 use proptest::prelude::*;
@@ -84,6 +85,13 @@ fn table() -> impl Strategy<Value = Table> {
             amount(),
             opt_text(),
         ),
+        (
+            prop::sample::select(Form::ALL.to_vec()),
+            opt_text(),
+            opt_text(),
+            opt_text(),
+            (amount(), amount(), amount()),
+        ),
     )
         .prop_map(
             |(
@@ -99,7 +107,15 @@ fn table() -> impl Strategy<Value = Table> {
                 ),
                 indicators,
                 (department, implementer, plan_start, plan_end, total_funds, overall_goal),
+                (form, year, nature, category, (carryover, total_funds_fiscal, total_funds_other)),
             )| Table {
+                form,
+                year,
+                nature,
+                category,
+                carryover,
+                total_funds_fiscal,
+                total_funds_other,
                 unit_code,
                 unit_name,
                 money_unit,

@@ -2,6 +2,7 @@
 //! damaged, altered, crafted or foreign link gives a clear error, never a
 //! panic.
 
+use jixiao_domain::form::Form;
 use jixiao_domain::{Amount, Budget, Framework, Indicator, MoneyUnit, Table};
 use jixiao_formats::share::{self, ShareError, MAX_JSON_BYTES, MAX_LINK_CHARS};
 use jixiao_formats::{exchange, layout};
@@ -335,13 +336,28 @@ fn table() -> impl Strategy<Value = Table> {
             amount(),
             prop::option::of(text(20)),
         ),
+        (
+            prop::sample::select(Form::ALL.to_vec()),
+            prop::option::of(text(6)),
+            prop::option::of(text(8)),
+            prop::option::of(text(8)),
+            (amount(), amount(), amount()),
+        ),
     )
         .prop_map(
             |(
                 (code, unit, money_unit, project, (total, fiscal, other), purpose, goals, f21),
                 rows,
                 (department, implementer, plan_start, total_funds, overall_goal),
+                (form, year, nature, category, (carryover, total_funds_fiscal, total_funds_other)),
             )| Table {
+                form,
+                year,
+                nature,
+                category,
+                carryover,
+                total_funds_fiscal,
+                total_funds_other,
                 unit_code: code,
                 unit_name: unit,
                 money_unit,

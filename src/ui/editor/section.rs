@@ -84,9 +84,18 @@ impl Section {
                 | Field::MoneyUnit
                 | Field::Project
                 | Field::PlanStart
-                | Field::PlanEnd => Section::Basic,
+                | Field::PlanEnd
+                | Field::Year
+                | Field::Nature
+                | Field::Category
+                | Field::Department
+                | Field::Implementer => Section::Basic,
                 Field::BudgetTotal | Field::BudgetFiscal | Field::BudgetOther => Section::Budget,
-                Field::TotalFunds => Section::Budget,
+                Field::TotalFunds
+                | Field::Carryover
+                | Field::TotalFundsFiscal
+                | Field::TotalFundsOther => Section::Budget,
+                Field::OverallGoal => Section::Goals,
                 Field::Purpose => Section::Purpose,
                 Field::Goals => Section::Goals,
                 Field::Indicators => Section::Indicators,

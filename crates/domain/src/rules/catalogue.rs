@@ -213,6 +213,51 @@ rules! {
     QualitativeCouldBeNumber = "qualitative-could-be-number", Hint,
         "文字指标值能量化的尽量量化", "A qualitative value could be a number",
         "社会效益 / 科技服务能力 有所提高", "社会效益 / 服务企业数量 ≥500家";
+
+    // 上海 申报表: rules of the fields other forms add. Only the forms that
+    // list a rule in their `adds` check it (crates/domain/src/form/).
+    FieldMissing = "field-missing", Error,
+        "表式要求的栏目未填写", "A field the form requires is empty",
+        "项目性质：（空）", "项目性质：阶段性项目";
+    AnnualFundsSum = "annual-funds-sum", Error,
+        "年度资金申请总额应等于当年财政拨款、上年结转资金与其他资金之和",
+        "The funds requested this year must equal this year's appropriation, the carry-over and other funds",
+        "年度资金申请总额 1,200,000.00，当年财政拨款 1,000,000.00，上年结转资金（空）",
+        "年度资金申请总额 1,200,000.00，当年财政拨款 1,000,000.00，上年结转资金 200,000.00";
+    TotalFundsSum = "total-funds-sum", Error,
+        "项目资金总额应等于财政资金与其他资金之和",
+        "The total project funds must equal fiscal plus other funds",
+        "项目资金总额 5,200,000.00，其中：财政资金 5,000,000.00，其他资金（空）",
+        "项目资金总额 5,200,000.00，其中：财政资金 5,000,000.00，其他资金 200,000.00";
+    AnnualOverTotal = "annual-over-total", Error,
+        "年度资金申请总额超过项目资金总额", "The funds requested this year exceed the total project funds",
+        "项目资金总额 1,000,000.00，年度资金申请总额 1,200,000.00",
+        "项目资金总额 5,200,000.00，年度资金申请总额 1,200,000.00";
+    PlanDateInvalid = "plan-date-invalid", Error,
+        "计划开始/完成日期不是日期", "A planned start or end is not a date",
+        "计划开始日期 2024年初", "计划开始日期 2024-01-01";
+    PlanDatesOrder = "plan-dates-order", Error,
+        "计划开始日期晚于计划完成日期", "The planned start is after the planned end",
+        "计划开始日期 2026-01-01，计划完成日期 2024-12-31",
+        "计划开始日期 2024-01-01，计划完成日期 2026-12-31";
+    FieldChoice = "field-choice", Warning,
+        "栏目内容不是表式给出的选项", "A field is not one of the form's choices",
+        "项目性质：一次性", "项目性质：阶段性项目";
+    FormMoneyUnit = "form-money-unit", Warning,
+        "金额单位不是表式规定的单位", "The amounts are not in the form's money unit",
+        "上海申报表，金额单位 万元，年度资金申请总额 120.00",
+        "上海申报表，金额单位 元，年度资金申请总额 1,200,000.00";
+    YuanPrecision = "yuan-precision", Warning,
+        "元金额超过两位小数（应精确到分）", "A 元 amount has more than two decimals",
+        "年度资金申请总额 1200000.005", "年度资金申请总额 1200000.01";
+    YearOutsidePlan = "year-outside-plan", Warning,
+        "年度不在计划开始至完成的年份之内", "The budget year is outside the planned years",
+        "2026年度，计划 2023-01-01 至 2025-12-31", "2026年度，计划 2024-01-01 至 2026-12-31";
+    PhasedSpan = "phased-span", Warning,
+        "阶段性项目的资金跨年度，计划日期却在同一年内",
+        "A phased project's funds span several years but its plan lies within one",
+        "阶段性项目，项目资金总额 5,200,000.00 大于年度资金申请总额 1,200,000.00，计划 2026-01-01 至 2026-12-31",
+        "阶段性项目，计划 2024-01-01 至 2026-12-31";
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The fields of the form and their money: the unit and the project are
 //! named, every amount is a non-negative number of at most two decimals in
-//! 万元, and the budget is the sum of fiscal and other funds.
+//! 万元 (and in 元, on forms that check it), and the budget is the sum of
+//! fiscal and other funds. Fields are named as the table's form names them.
 
 use super::blank;
 use super::catalogue::Rule;
@@ -38,22 +39,26 @@ pub(super) fn check_fields(t: &Table, out: &mut Findings) {
 
     let unit = t.money_unit;
     let amounts = [
-        (Field::BudgetTotal, &t.budget.total),
-        (Field::BudgetFiscal, &t.budget.fiscal),
-        (Field::BudgetOther, &t.budget.other),
+        Field::BudgetTotal,
+        Field::BudgetFiscal,
+        Field::BudgetOther,
+        Field::TotalFunds,
+        Field::Carryover,
+        Field::TotalFundsFiscal,
+        Field::TotalFundsOther,
     ];
-    for (field, amount) in amounts
-        .into_iter()
-        .chain(Some((Field::TotalFunds, &t.total_funds)))
-    {
-        check_amount(field, amount, unit, out);
+    for field in amounts {
+        if let Some(amount) = field.amount(t) {
+            check_amount(t, field, amount, unit, out);
+        }
     }
     if t.budget.total.is_blank() {
+        let label = t.form.label(Field::BudgetTotal);
         out.add(
             Rule::BudgetMissing,
             Place::Field(Field::BudgetTotal),
-            format!("请填写预算数（单位：{unit}）。"),
-            format!("Enter the budget (in {unit})."),
+            format!("请填写{}（单位：{unit}）。", label.zh),
+            format!("Enter the {} (in {unit}).", label.en),
         );
     } else if let Some(diff) = t.budget.difference() {
         if !diff.is_zero() {
@@ -75,8 +80,8 @@ pub(super) fn check_fields(t: &Table, out: &mut Findings) {
     }
 }
 
-fn check_amount(field: Field, amount: &Amount, unit: MoneyUnit, out: &mut Findings) {
-    let label = field.label();
+fn check_amount(t: &Table, field: Field, amount: &Amount, unit: MoneyUnit, out: &mut Findings) {
+    let label = t.form.label(field);
     let (name, name_en) = (&label.zh, &label.en);
     match amount {
         Amount::Invalid(text) => out.add(
@@ -96,6 +101,12 @@ fn check_amount(field: Field, amount: &Amount, unit: MoneyUnit, out: &mut Findin
             Place::Field(field),
             format!("{name} {d} 超过两位小数：万元金额请保留两位小数（精确到百元）。"),
             format!("The {name_en} {d} has more than two decimals: keep 万元 amounts to two."),
+        ),
+        Amount::Value(d) if unit == MoneyUnit::Yuan && d.scale() > 2 => out.add(
+            Rule::YuanPrecision,
+            Place::Field(field),
+            format!("{name} {d} 超过两位小数：元金额请精确到分（两位小数），如 {}。", d.round_dp(2)),
+            format!("The {name_en} {d} has more than two decimals: keep 元 amounts to the fen (two), e.g. {}.", d.round_dp(2)),
         ),
         _ => {}
     }

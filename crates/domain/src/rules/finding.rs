@@ -3,6 +3,7 @@
 
 use super::catalogue::{Rule, Severity};
 use super::place::Place;
+use crate::form::Form;
 use crate::lang::{Bilingual, Lang, Text};
 
 /// One thing the author should change.
@@ -66,11 +67,16 @@ impl Counts {
     }
 }
 
-/// The findings of one check, in the order they are made.
-pub(super) struct Findings(pub(super) Vec<Finding>);
+/// The findings of one check, in the order they are made, for a table of
+/// the form it holds: a finding of a rule the form does not check
+/// ([`Form::checks`]) is not kept.
+pub(super) struct Findings(pub(super) Vec<Finding>, pub(super) Form);
 
 impl Findings {
     pub(super) fn add(&mut self, rule: Rule, place: Place, zh: String, en: String) {
+        if !self.1.checks(rule) {
+            return;
+        }
         self.0.push(Finding {
             rule,
             place,

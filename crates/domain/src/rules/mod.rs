@@ -5,6 +5,8 @@
 //! every keystroke. Each finding carries a stable [`Rule`] code, the
 //! [`Place`] it points at, and a message in Chinese and in English that says
 //! what to change. [`Rule::ALL`] is the catalogue for help pages and docs.
+//! The table's form (`crates/domain/src/form/`) says which rules apply
+//! ([`crate::form::Form::checks`]) and names its fields in the messages.
 //!
 //! The files of this folder:
 //! - `place.rs`: where a finding points ([`Field`], [`Column`], [`Place`])
@@ -13,16 +15,19 @@
 //!   help examples;
 //! - `finding.rs`: [`Finding`] and [`Counts`];
 //! - the engine, by what it checks: `fields.rs` (names and money),
-//!   `goals.rs`, `indicators.rs` (each row's place in the framework, and
+//!   `form_fields.rs` (what a form requires, and the money blocks of the
+//!   上海 申报表), `plan.rs` (planned dates, year and span), `goals.rs`, `indicators.rs` (each row's place in the framework, and
 //!   the indicator tree as a whole), `values.rs` (each 指标值: targets,
 //!   dates, costs, satisfaction, units).
 
 mod catalogue;
 mod fields;
 mod finding;
+mod form_fields;
 mod goals;
 mod indicators;
 mod place;
+mod plan;
 mod values;
 
 pub use catalogue::{Rule, Severity};
@@ -37,8 +42,10 @@ use indicators::Row;
 /// Checks one table. Findings come in table order: fields first, then the
 /// goals, the indicator rows, then the table-wide indicator rules.
 pub fn check(table: &Table) -> Vec<Finding> {
-    let mut out = Findings(Vec::new());
+    let mut out = Findings(Vec::new(), table.form);
     fields::check_fields(table, &mut out);
+    form_fields::check_form_fields(table, &mut out);
+    plan::check_plan(table, &mut out);
     goals::check_goals(table, &mut out);
     // Each row's 一级/二级 are read once and shared by every rule.
     let kinds: Vec<indicators::Kind> = table.indicators.iter().map(indicators::kind).collect();

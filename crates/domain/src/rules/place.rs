@@ -22,6 +22,24 @@ pub enum Field {
     Goals,
     PlanStart,
     PlanEnd,
+    /// 年度: the budget year the table is for (`2026`).
+    Year,
+    /// 项目性质 (阶段性项目, 经常性项目).
+    Nature,
+    /// 项目类别 (特定目标类 …).
+    Category,
+    /// 主管部门.
+    Department,
+    /// 实施单位.
+    Implementer,
+    /// 上年结转资金, part of the year's budget.
+    Carryover,
+    /// 项目资金总额's 其中：财政资金.
+    TotalFundsFiscal,
+    /// 项目资金总额's 其他资金.
+    TotalFundsOther,
+    /// 项目总目标 (all years).
+    OverallGoal,
     /// The indicator table as a whole (a missing 一级, no cost row …).
     Indicators,
 }
@@ -50,6 +68,32 @@ pub enum Place {
 }
 
 impl Field {
+    /// Every field that holds data, in the order of the exchange format
+    /// (all but [`Field::Indicators`], which names the indicator table).
+    pub const ALL: [Field; 21] = [
+        Field::Year,
+        Field::UnitCode,
+        Field::UnitName,
+        Field::MoneyUnit,
+        Field::Project,
+        Field::Nature,
+        Field::Category,
+        Field::Department,
+        Field::Implementer,
+        Field::PlanStart,
+        Field::PlanEnd,
+        Field::TotalFunds,
+        Field::TotalFundsFiscal,
+        Field::TotalFundsOther,
+        Field::BudgetTotal,
+        Field::BudgetFiscal,
+        Field::Carryover,
+        Field::BudgetOther,
+        Field::Purpose,
+        Field::OverallGoal,
+        Field::Goals,
+    ];
+
     /// The field's name, as the official form labels it (`项目名称`) and as
     /// English says it mid-sentence (`project name`).
     pub fn label(self) -> Text {
@@ -71,6 +115,21 @@ impl Field {
             Field::Goals => ("绩效目标", "goals"),
             Field::PlanStart => ("计划开始日期", "planned start"),
             Field::PlanEnd => ("计划完成日期", "planned end"),
+            Field::Year => ("年度", "year"),
+            Field::Nature => ("项目性质", "project nature"),
+            Field::Category => ("项目类别", "project category"),
+            Field::Department => ("主管部门", "supervising department"),
+            Field::Implementer => ("实施单位", "implementing unit"),
+            Field::Carryover => ("上年结转资金", "funds carried over"),
+            Field::TotalFundsFiscal => (
+                "项目资金总额中的财政资金",
+                "fiscal part of the total project funds",
+            ),
+            Field::TotalFundsOther => (
+                "项目资金总额中的其他资金",
+                "other part of the total project funds",
+            ),
+            Field::OverallGoal => ("项目总目标", "overall goal"),
             Field::Indicators => ("绩效指标", "indicators"),
         }
     }
@@ -86,7 +145,8 @@ impl Field {
         self.heading().into_lang(lang)
     }
 
-    fn key(self) -> &'static str {
+    /// The field's key in the exchange format (`budget.total`, `year`).
+    pub fn key(self) -> &'static str {
         match self {
             Field::UnitCode => "unit_code",
             Field::UnitName => "unit_name",
@@ -100,6 +160,15 @@ impl Field {
             Field::Goals => "goals",
             Field::PlanStart => "plan_start",
             Field::PlanEnd => "plan_end",
+            Field::Year => "year",
+            Field::Nature => "nature",
+            Field::Category => "category",
+            Field::Department => "department",
+            Field::Implementer => "implementer",
+            Field::Carryover => "carryover",
+            Field::TotalFundsFiscal => "total_funds_fiscal",
+            Field::TotalFundsOther => "total_funds_other",
+            Field::OverallGoal => "overall_goal",
             Field::Indicators => "indicators",
         }
     }

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::catalogue::Rule;
 use super::finding::Findings;
 use super::indicators::{is_cost_row, is_satisfaction, Row, Shown};
-use super::place::{Column, Place};
+use super::place::{Column, Field, Place};
 use crate::budget::MoneyUnit;
 use crate::framework::Level2;
 use crate::table::Table;
@@ -239,11 +239,15 @@ fn check_cost(
     };
     if value_yuan > budget_yuan {
         let in_table_unit = (value_yuan / unit.in_yuan()).normalize();
+        // The year's budget (年度资金申请总额 on the 上海 form), never a
+        // multi-year total.
+        let budget = t.form.label(Field::BudgetTotal);
+        let (budget, budget_en) = (&budget.zh, &budget.en);
         out.add(
             Rule::CostOverBudget,
             at(Column::Value),
-            format!("成本指标{shown}的 {shown_value}（合 {in_table_unit} {unit}）超过预算数 {total} {unit}：成本不能超过预算，请核对金额和单位。"),
-            format!("Cost indicator {shown_en}: {shown_value} ({in_table_unit} {unit}) exceeds the budget of {total} {unit}; check the amount and its unit."),
+            format!("成本指标{shown}的 {shown_value}（合 {in_table_unit} {unit}）超过{budget} {total} {unit}：成本不能超过预算，请核对金额和单位。"),
+            format!("Cost indicator {shown_en}: {shown_value} ({in_table_unit} {unit}) exceeds the {budget_en} of {total} {unit}; check the amount and its unit."),
         );
     }
 }

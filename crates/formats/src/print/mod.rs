@@ -26,280 +26,31 @@
 //! The budget row has seven cells and the indicator rows five, so all of it
 //! sits on one grid of [`COLUMNS`] = 7 columns: the 三级 and 描述 cells each
 //! span two. [`grid`] builds that grid once; the print view, the `.xlsx`
-//! ([`crate::xlsx`]) and the tab-separated text
-//! ([`crate::tsv`]) all draw it, so the three cannot disagree.
+//! ([`crate::xlsx`]), the `.docx` ([`crate::docx`]) and the tab-separated
+//! text ([`crate::tsv`]) all draw it, so they cannot disagree.
 //!
-//! Fields other provinces' forms add (主管部门, 实施单位, 项目资金总额,
-//! 计划开始/完成日期, 项目总目标) get rows of their own only when filled, so a
-//! Tianjin table prints exactly like the published one.
+//! Each table prints in the layout of its form: the rows are the form's
+//! printed layout (`crates/domain/src/form/layout.rs`, drawn by
+//! `crates/formats/src/print/grid.rs`). On the Tianjin form above, fields
+//! other provinces' forms add (主管部门, 实施单位, 项目资金总额, 计划开始/完成
+//! 日期, 项目总目标) get rows of their own only when filled, so a Tianjin
+//! table prints exactly like the published one. The 上海 申报表
+//! (`crates/domain/src/form/shanghai.rs`) prints its title and year, its
+//! header fields, the 项目资金（元） block with amounts as `5,200,000.00`,
+//! the two goals side by side, and four indicator columns.
 //!
 //! Every piece of text is HTML-escaped: authors paste whatever they have,
 //! and a shared file may be hostile.
 
+mod grid;
+
 use rust_decimal::Decimal;
 
+use grid::lf;
+pub use grid::{grid, numbered_goals, title, Cell, Part, Role, Row, COLUMNS, COLUMN_PERCENT};
 use jixiao_domain::budget::MoneyUnit;
 use jixiao_domain::lang::{group_thousands, grouped, Text};
 use jixiao_domain::table::Table;
-
-/// Columns of the layout grid.
-pub const COLUMNS: usize = 7;
-
-/// Relative column widths of the grid (percent of the table width).
-pub const COLUMN_PERCENT: [u8; COLUMNS] = [12, 14, 12, 17, 13, 16, 16];
-
-/// The part of the layout a row belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    /// `N.<项目名称>绩效目标表`, across the grid.
-    Title,
-    /// The unit line and `单位：万元`, above the table, without borders.
-    Meta,
-    /// 项目名称, the budget block, 绩效目标.
-    Block,
-    /// The indicator header (一级指标 … 指标值).
-    Head,
-    /// One indicator row.
-    Body,
-}
-
-/// What a cell holds, for styling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Title,
-    /// The unit code and name (left of the meta line).
-    Unit,
-    /// `单位：万元` (right of the meta line).
-    MoneyUnit,
-    /// A printed label: 项目名称, 预算数, 一级指标 …
-    Label,
-    /// A short value, centred: names, amounts, indicator cells.
-    Value,
-    /// Running text, left-aligned: 资金用途, 绩效目标.
-    Text,
-}
-
-/// One cell of the grid: its text and where it sits.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
-    /// 0-based column.
-    pub col: usize,
-    pub colspan: usize,
-    pub rowspan: usize,
-    pub role: Role,
-    /// The text as the author wrote it; lines separated by `\n`.
-    pub text: String,
-}
-
-/// One grid row: the cells that start in it, in column order. Columns
-/// covered by a cell merged from a row above are absent.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub part: Part,
-    pub cells: Vec<Cell>,
-}
-
-fn cell(col: usize, colspan: usize, role: Role, text: impl Into<String>) -> Cell {
-    let text: String = text.into();
-    Cell {
-        col,
-        colspan,
-        rowspan: 1,
-        role,
-        text: if text.contains('\r') { lf(&text) } else { text },
-    }
-}
-
-/// Text with its line breaks as `\n` (CR LF and CR, as pasted from Windows
-/// programs, become LF), field by field, before fields are put together.
-fn lf(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
-}
-
-/// The title of table `number` (1-based): `N.<项目名称>绩效目标表`.
-pub fn title(number: usize, table: &Table) -> String {
-    format!("{number}.{}绩效目标表", lf(&table.project))
-}
-
-/// The goals as printed: `1.…` one per line.
-pub fn numbered_goals(goals: &[String]) -> String {
-    goals
-        .iter()
-        .enumerate()
-        .map(|(i, g)| format!("{}.{}", i + 1, lf(g)))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// For `(key, is_blank)` per row: the lengths of the runs of consecutive
-/// equal, non-blank keys (exact text, as printed), i.e. the rowspan
-/// of the run's first row, 0 for the rows a run covers. Blank cells are
-/// never merged, so an unfinished table keeps one cell per row.
-fn runs<T: PartialEq>(keys: &[(T, bool)]) -> Vec<usize> {
-    let mut spans = vec![1; keys.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        let mut j = i + 1;
-        if !keys[i].1 {
-            while j < keys.len() && !keys[j].1 && keys[j].0 == keys[i].0 {
-                spans[j] = 0;
-                j += 1;
-            }
-        }
-        spans[i] = j - i;
-        i = j;
-    }
-    spans
-}
-
-/// The table in the official layout, as rows of the [`COLUMNS`]-column grid.
-/// `number` is the table's place in its document (1-based), for the title.
-pub fn grid(number: usize, table: &Table) -> Vec<Row> {
-    let mut rows = Vec::with_capacity(8 + table.indicators.len());
-    let row = |part, cells| Row { part, cells };
-    let last = COLUMNS - 1;
-
-    rows.push(row(
-        Part::Title,
-        vec![cell(0, COLUMNS, Role::Title, title(number, table))],
-    ));
-    rows.push(row(
-        Part::Meta,
-        vec![
-            cell(
-                0,
-                5,
-                Role::Unit,
-                format!("{}{}", lf(&table.unit_code), lf(&table.unit_name)),
-            ),
-            cell(
-                5,
-                2,
-                Role::MoneyUnit,
-                format!("单位：{}", table.money_unit.label()),
-            ),
-        ],
-    ));
-
-    let labelled = |label: &str, text: &str, role: Role| {
-        row(
-            Part::Block,
-            vec![
-                cell(0, 1, Role::Label, label),
-                cell(1, last, role, text.to_string()),
-            ],
-        )
-    };
-    rows.push(labelled("项目名称", &table.project, Role::Value));
-    for (label, value) in [
-        ("主管部门", &table.department),
-        ("实施单位", &table.implementer),
-    ] {
-        if let Some(v) = value {
-            rows.push(labelled(label, v, Role::Value));
-        }
-    }
-    if !table.total_funds.is_blank() {
-        rows.push(labelled(
-            "项目资金总额",
-            &table.total_funds.text(),
-            Role::Value,
-        ));
-    }
-    if table.plan_start.is_some() || table.plan_end.is_some() {
-        let text = |v: &Option<String>| v.clone().unwrap_or_default();
-        rows.push(row(
-            Part::Block,
-            vec![
-                cell(0, 1, Role::Label, "计划开始日期"),
-                cell(1, 2, Role::Value, text(&table.plan_start)),
-                cell(3, 1, Role::Label, "计划完成日期"),
-                cell(4, 3, Role::Value, text(&table.plan_end)),
-            ],
-        ));
-    }
-
-    let budget = &table.budget;
-    rows.push(row(
-        Part::Block,
-        vec![
-            Cell {
-                rowspan: 2,
-                ..cell(0, 1, Role::Label, "预算规模及资金用途")
-            },
-            cell(1, 1, Role::Label, "预算数"),
-            cell(2, 1, Role::Value, budget.total.text()),
-            cell(3, 1, Role::Label, "其中：财政资金"),
-            cell(4, 1, Role::Value, budget.fiscal.text()),
-            cell(5, 1, Role::Label, "其他资金"),
-            cell(6, 1, Role::Value, budget.other.text()),
-        ],
-    ));
-    rows.push(row(
-        Part::Block,
-        vec![cell(1, last, Role::Text, table.purpose.clone())],
-    ));
-    if let Some(overall) = &table.overall_goal {
-        rows.push(labelled("项目总目标", overall, Role::Text));
-    }
-    rows.push(labelled(
-        "绩效目标",
-        &numbered_goals(&table.goals),
-        Role::Text,
-    ));
-
-    rows.push(row(
-        Part::Head,
-        vec![
-            cell(0, 1, Role::Label, "一级指标"),
-            cell(1, 1, Role::Label, "二级指标"),
-            cell(2, 2, Role::Label, "三级指标"),
-            cell(4, 2, Role::Label, "绩效指标描述"),
-            cell(6, 1, Role::Label, "指标值"),
-        ],
-    ));
-
-    let ind = &table.indicators;
-    let blank = |s: &str| s.trim().is_empty();
-    let l1 = runs(
-        &ind.iter()
-            .map(|r| (r.level1.as_str(), blank(&r.level1)))
-            .collect::<Vec<_>>(),
-    );
-    // A 二级 run never crosses the border of a 一级 run.
-    let mut group = 0;
-    let l2 = runs(
-        &ind.iter()
-            .enumerate()
-            .map(|(i, r)| {
-                if l1[i] > 0 {
-                    group = i;
-                }
-                ((group, r.level2.as_str()), blank(&r.level2))
-            })
-            .collect::<Vec<_>>(),
-    );
-    for (i, r) in ind.iter().enumerate() {
-        let mut cells = Vec::with_capacity(5);
-        if l1[i] > 0 {
-            cells.push(Cell {
-                rowspan: l1[i],
-                ..cell(0, 1, Role::Value, r.level1.clone())
-            });
-        }
-        if l2[i] > 0 {
-            cells.push(Cell {
-                rowspan: l2[i],
-                ..cell(1, 1, Role::Value, r.level2.clone())
-            });
-        }
-        cells.push(cell(2, 2, Role::Value, r.name.clone()));
-        cells.push(cell(4, 2, Role::Value, r.description.clone()));
-        cells.push(cell(6, 1, Role::Value, r.value.clone()));
-        rows.push(row(Part::Body, cells));
-    }
-    rows
-}
 
 /// The budget total of several tables, for the cover line of a unit's
 /// documents printed together.
@@ -580,7 +331,7 @@ pub fn document_html(tables: &[Table], options: &PrintOptions) -> String {
         return body;
     }
     let heading = match tables {
-        [one] => title(1, one),
+        [one] => title(1, one).replace('\n', " "),
         _ => "绩效目标表".to_string(),
     };
     let mut page = String::with_capacity(body.len() + PRINT_CSS.len() + 256);
