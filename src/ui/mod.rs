@@ -27,8 +27,8 @@ use crate::formats::examples;
 
 use editor::help;
 use editor::{
-    use_editor, Announcer, BasicSection, BudgetSection, CountsLine, Editor, GoalsSection,
-    IndicatorSection, PurposeSection, Section, StepNav, SummarySection,
+    use_editor, Announcer, CountsLine, Editor, GroupSection, IndicatorSection, Section, StepNav,
+    SummarySection,
 };
 use lang::tr;
 use workspace::Workspace;
@@ -93,15 +93,23 @@ fn Page() -> impl IntoView {
                 <help::HelpPage />
             </Show>
             <div class="layout" hidden=move || session.show_box.get() || help.open()>
-                <StepNav />
+                {move || view! { <StepNav form=editor.form.get() /> }}
                 // Disabled (read-only) while the draft was written by a newer version.
                 <fieldset class="sections" disabled=move || session.readonly.get().is_some()>
-                    <BasicSection />
-                    <BudgetSection />
-                    <PurposeSection />
-                    <GoalsSection />
-                    <IndicatorSection />
-                    <SummarySection />
+                    // Drawn again when the draft's form changes.
+                    {move || {
+                        let form = editor.form.get();
+                        view! {
+                            {form
+                                .spec()
+                                .groups
+                                .iter()
+                                .map(|g| view! { <GroupSection form=form group=g /> })
+                                .collect_view()}
+                            <IndicatorSection form=form />
+                            <SummarySection form=form />
+                        }
+                    }}
                 </fieldset>
             </div>
             <Announcer />
@@ -170,12 +178,13 @@ fn track_scroll(editor: Editor) {
             (Ok(y), Some(h), Some(root)) => y + h >= f64::from(root.scroll_height()) - 4.0,
             _ => false,
         };
-        let mut current = Section::Basic;
+        let form = editor.form.get_untracked();
+        let mut current = Section::first(form);
         if at_bottom {
             current = Section::Summary;
         } else {
-            for s in Section::ALL {
-                if let Some(el) = doc.get_element_by_id(s.id()) {
+            for s in Section::all(form) {
+                if let Some(el) = doc.get_element_by_id(&s.id()) {
                     if el.get_bounding_client_rect().top() <= 140.0 {
                         current = s;
                     }
