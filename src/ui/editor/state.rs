@@ -52,6 +52,9 @@ pub struct Editor {
     pub tree: ReadSignal<Vec<BlockView>>,
     /// The table's form: the page draws its sections from it.
     pub form: ReadSignal<Form>,
+    /// The form 新建空白表 gives a new table: the open table's, unless the
+    /// author chose another.
+    pub new_form: RwSignal<Form>,
     pub framework: ReadSignal<Framework>,
     pub money_unit: ReadSignal<MoneyUnit>,
     /// Typical 三级 indicators per 二级, for the 常用 buttons.
@@ -85,6 +88,7 @@ impl Editor {
         let next_id = StoredValue::new(n + 1);
         let (findings, set_findings) = signal(table.with_untracked(rules::check));
         let (form, set_form) = signal(table.with_untracked(|t| t.form));
+        let new_form = RwSignal::new(form.get_untracked());
         let (index, set_index) =
             signal(findings.with_untracked(|f| FindingIndex::of(f, form.get_untracked())));
         let (tree, set_tree) =
@@ -98,6 +102,9 @@ impl Editor {
                 if findings.with_untracked(|old| *old != f) || form.get_untracked() != t.form {
                     set_index.set(FindingIndex::of(&f, t.form));
                     set_findings.set(f);
+                }
+                if form.get_untracked() != t.form {
+                    new_form.set(t.form);
                 }
                 set_if_changed(form, set_form, t.form);
                 set_if_changed(framework, set_framework, t.framework);
@@ -132,6 +139,7 @@ impl Editor {
             depth: RwSignal::new((0, 0)),
             edits: RwSignal::new(0),
             form,
+            new_form,
             framework,
             money_unit,
             suggestions,
