@@ -44,6 +44,11 @@ fn part_name(spec: &FieldSpec) -> &'static str {
     spec.zh.trim_start_matches("其中：")
 }
 
+/// The same in English, mid-sentence.
+fn part_name_en(spec: &FieldSpec) -> &'static str {
+    spec.en.trim_start_matches("of which ")
+}
+
 /// An amount of the table. The input keeps what the author types (`45.`
 /// while typing `45.00`); the table holds it parsed. The first part of a
 /// total reads `其中：` in front, as on paper, unless its label says it.
@@ -131,7 +136,7 @@ fn status(t: &Table, total: Field) -> (&'static str, String) {
         .collect();
     if whole.is_blank() && amounts.iter().all(Amount::is_blank) {
         let first = names.first().copied().unwrap_or_default();
-        let first_en = parts.first().map(|p| p.en).unwrap_or_default();
+        let first_en = parts.first().map(|p| part_name_en(p)).unwrap_or_default();
         return (
             "pending",
             match l {
@@ -162,7 +167,7 @@ fn status(t: &Table, total: Field) -> (&'static str, String) {
             match l {
                 Lang::Zh => format!("✓ 合计相符：{joined} = {total_zh} {total_text} {unit}"),
                 Lang::En => {
-                    let parts_en: Vec<&str> = parts.iter().map(|p| p.en).collect();
+                    let parts_en: Vec<&str> = parts.iter().map(|p| part_name_en(p)).collect();
                     format!(
                         "✓ The sum matches: {} = {total_en} {total_text} {unit}",
                         parts_en.join(" + ")
@@ -182,7 +187,7 @@ fn status(t: &Table, total: Field) -> (&'static str, String) {
         }
         Lang::En => {
             let dir = if d.is_sign_positive() { "more" } else { "less" };
-            let parts_en: Vec<&str> = parts.iter().map(|p| p.en).collect();
+            let parts_en: Vec<&str> = parts.iter().map(|p| part_name_en(p)).collect();
             format!(
                 "✗ The sum does not match: {} = {sum_text} {unit}, {gap} {unit} {dir} than the {total_en} {total_text} {unit}",
                 parts_en.join(" + ")
