@@ -11,6 +11,7 @@ use crate::domain::form::Form;
 use crate::domain::lang::group_thousands;
 use crate::domain::rules::{Column, Field};
 use crate::domain::{Bilingual, Lang, Table, Text};
+use crate::ui::dom;
 use crate::ui::lang::{lang, text, tr};
 
 use super::state::{use_editor, Editor};
@@ -119,6 +120,72 @@ fn kept(t: &Table) -> Kept {
     }
 }
 
+/// What of the open table differs from what its form fixes (an imported
+/// table of the form in another money unit or framework), in words.
+fn mismatch(t: &Table) -> Vec<String> {
+    let spec = t.form.spec();
+    let mut out = Vec::new();
+    if spec.fixed_money_unit && t.money_unit != spec.money_unit {
+        out.push(match lang() {
+            Lang::Zh => format!("金额单位是{}，表样为{}", t.money_unit, spec.money_unit),
+            Lang::En => format!(
+                "amounts are in {}, the form's in {}",
+                t.money_unit, spec.money_unit
+            ),
+        });
+    }
+    if spec.fixed_framework && t.framework != spec.framework {
+        out.push(match lang() {
+            Lang::Zh => format!(
+                "指标体系是 {} 版，表样为 {} 版",
+                t.framework.label(),
+                spec.framework.label()
+            ),
+            Lang::En => format!(
+                "the indicators follow the {} framework, the form the {}",
+                t.framework.label(),
+                spec.framework.label()
+            ),
+        });
+    }
+    out
+}
+
+/// A table of a form in another money unit or framework than the form
+/// fixes, with a button that brings it in line (one undo step: amounts
+/// converted exactly, cost rows moved).
+#[component]
+fn Mismatch() -> impl IntoView {
+    let editor = use_editor();
+    let parts = Memo::new(move |_| editor.table.with(mismatch));
+    let fix = move |_| {
+        editor.apply(|t| {
+            let form = t.form;
+            t.switch_form(form);
+            edit::normalize(t)
+        });
+        dom::focus_later(FORM_ID.into(), None);
+    };
+    move || {
+        let parts = parts.get();
+        (!parts.is_empty()).then(|| {
+            let text = match lang() {
+                Lang::Zh => format!("本表与表样不符：{}。", parts.join("；")),
+                Lang::En => format!("This table differs from its form: {}.", parts.join("; ")),
+            };
+            view! {
+                <p class="form-kept form-mismatch" role="note">
+                    {text}
+                    " "
+                    <button type="button" class="link-like" on:click=fix>
+                        {tr("按表样调整（换算金额、移动成本指标行）", "Bring it in line (convert the amounts, move the cost rows)")}
+                    </button>
+                </p>
+            }
+        })
+    }
+}
+
 /// 表样: the switch, and what the form does not show, kept.
 #[component]
 pub fn FormBar() -> impl IntoView {
@@ -170,7 +237,14 @@ pub fn FormBar() -> impl IntoView {
                 Lang::En => format!("Switch to the {name} to edit them"),
             };
             view! {
-                <button type="button" class="link-like" on:click=move |_| switch_to(editor, f)>
+                <button
+                    type="button"
+                    class="link-like"
+                    on:click=move |_| {
+                        switch_to(editor, f);
+                        dom::focus_later(FORM_ID.into(), None);
+                    }
+                >
                     {label}
                 </button>
             }
@@ -206,6 +280,7 @@ pub fn FormBar() -> impl IntoView {
                 </select>
                 <span class="note">{move || form_note(editor.form.get())}</span>
             </div>
+            <Mismatch />
             {note}
         </div>
     }
