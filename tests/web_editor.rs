@@ -454,3 +454,50 @@ async fn switching_the_form_keeps_everything_and_is_one_undo_step() {
     assert_eq!(page.value("绩效指标描述 第1行"), "甲");
     assert!(page.root.query_selector("#form-kept").unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+async fn a_shanghai_table_in_wan_yuan_is_brought_in_line_in_one_step() {
+    use jixiao::domain::form::Form;
+    use jixiao::domain::{Framework, MoneyUnit};
+    // As an exchange file written by hand might hold it: 万元, 2020.
+    let table = Table {
+        form: Form::Shanghai,
+        money_unit: MoneyUnit::Wan,
+        framework: Framework::F2020,
+        budget: budget("120.00"),
+        indicators: small_table().indicators,
+        ..Table::default()
+    };
+    let page = Page::open(table).await;
+    let note = || {
+        page.root
+            .query_selector(".form-mismatch")
+            .unwrap()
+            .map(|n| n.text_content().unwrap_or_default())
+    };
+    let said = note().expect("the mismatch is said");
+    assert!(said.contains("金额单位是万元，表样为元"), "{said}");
+    assert!(
+        said.contains("指标体系是 2020 版，表样为 2021 版"),
+        "{said}"
+    );
+    let fix: HtmlElement = page
+        .root
+        .query_selector(".form-mismatch button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        fix.text_content().unwrap(),
+        "按表样调整（换算金额、移动成本指标行）"
+    );
+    fix.click();
+    settle().await;
+    assert!(note().is_none());
+    assert_eq!(page.value("年度资金申请总额"), "1,200,000.00");
+    assert_eq!(page.value("一级指标 第1行"), "成本指标");
+    by_id(&page, "undo").click();
+    settle().await;
+    assert_eq!(page.value("年度资金申请总额"), "120.00");
+    assert!(note().is_some());
+}
