@@ -2,10 +2,12 @@
 //! data ([`FieldSpec`]: label, kind, required, example): a line of text, a
 //! date or year, a choice, running text or the money unit (amounts are in
 //! `amount.rs`, the numbered goals in `goals.rs`; `group.rs` picks by
-//! kind), each with its label, its messages and its undo steps. The input's accessible name is the form's name of the field
+//! kind), each with its label, its messages and its undo steps.
+//!
+//! The input's accessible name is the form's name of the field
 //! ([`Form::heading`]): where two fields of a form share a label (其他资金)
 //! the visible label is the printed one and the name puts the total in
-//! front, in text only screen readers read.
+//! front (behind, in English), in text only screen readers read.
 
 use leptos::prelude::*;
 
@@ -44,7 +46,12 @@ pub fn FieldLabel(form: Form, spec: &'static FieldSpec, for_id: String) -> impl 
         Lang::Zh => spec.zh.to_string(),
         Lang::En => capitalized(spec.en),
     };
-    let (before, shown, after) = match full.find(&own) {
+    // The total goes in front in Chinese, behind in English.
+    let found = match l {
+        Lang::Zh => full.rfind(&own),
+        Lang::En => full.find(&own),
+    };
+    let (before, shown, after) = match found {
         Some(at) => (
             full[..at].to_string(),
             own.clone(),

@@ -1,8 +1,7 @@
 //! A section drawn from a group of the form's fields (基本信息, 预算,
 //! 项目资金（元）, 项目绩效目标 …): each field by its kind (`field.rs`,
-//! `amount.rs`, `goals.rs`), a
-//! total with its parts as one block with its sum checked under it
-//! (`amount.rs`).
+//! `amount.rs`, `goals.rs`); a total and its parts as one block, their sum
+//! checked under it (`amount.rs`).
 
 use leptos::prelude::*;
 

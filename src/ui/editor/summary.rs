@@ -1,6 +1,7 @@
-//! Section 6 of the page: 检查结果, the whole check. Every finding, in
-//! table order; following one reveals the findings at their fields and
-//! moves focus to the one it is about.
+//! The last section of the page: 检查结果, the whole check. Every finding,
+//! in table order, its place named as the table's form names it; following
+//! one reveals the findings at their fields and moves focus to the one it
+//! is about.
 
 use leptos::prelude::*;
 

@@ -1,5 +1,7 @@
-//! Section 5 of the form: 绩效指标, the indicator tree laid out like the
-//! official table.
+//! The section after the form's fields: 绩效指标, the indicator tree laid
+//! out like the official table, with the form's columns under the form's
+//! headings (the 上海 申报表 has no 绩效指标描述 and calls its values
+//! 年度指标值); a form that fixes its framework shows which, not a switch.
 //!
 //! Rows are grouped by 一级 then 二级 in framework order; the 一级 and 二级
 //! cells of a group read as merged (only the first line of a group shows
