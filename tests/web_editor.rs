@@ -349,3 +349,155 @@ async fn typing_in_a_500_row_table_stays_fast() {
     leptos::logging::log!("duplicate a row of 500: {copy:.1} ms");
     assert!(copy < 2000.0, "duplicating took {copy:.0} ms");
 }
+
+fn by_id(page: &Page, id: &str) -> HtmlElement {
+    page.root
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no #{id}"))
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn a_shanghai_table_shows_its_forms_fields_and_columns() {
+    use jixiao::domain::form::Form;
+    let page = Page::open(Form::Shanghai.new_table()).await;
+    assert_eq!(page.value("表样"), "shanghai");
+    // The 上海 header and funds, named as the form labels them.
+    for label in [
+        "年度",
+        "项目名称",
+        "项目性质",
+        "项目类别",
+        "主管部门",
+        "实施单位",
+        "计划开始日期",
+        "计划完成日期",
+        "项目资金总额",
+        "其中：财政资金",
+        "项目资金总额 · 其他资金",
+        "年度资金申请总额",
+        "当年财政拨款",
+        "上年结转资金",
+        "年度资金申请总额 · 其他资金",
+        "项目总目标",
+        "年度总体目标 1",
+    ] {
+        assert!(page.find(label).is_some(), "no field named {label}");
+    }
+    for label in ["单位编码", "单位名称", "金额单位", "预算数", "资金用途"] {
+        assert!(
+            page.find(label).is_none(),
+            "{label} is not on the 上海 form"
+        );
+    }
+    assert!(page
+        .get("项目性质")
+        .dyn_ref::<HtmlSelectElement>()
+        .is_some());
+    assert_eq!(page.value("指标体系"), "2021");
+
+    // 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金, as typed.
+    page.type_in("年度资金申请总额", "1,200,000.00").await;
+    page.type_in("当年财政拨款", "1,000,000.00").await;
+    let sum = by_id(&page, "budget-sum").text_content().unwrap();
+    assert!(
+        sum.contains("合计不符") && sum.contains("相差 200,000 元"),
+        "{sum}"
+    );
+    assert!(page.text().contains("年度资金申请总额 1,200,000.00 不等于"));
+    page.type_in("上年结转资金", "200,000.00").await;
+    let sum = by_id(&page, "budget-sum").text_content().unwrap();
+    assert!(sum.contains("合计相符"), "{sum}");
+    assert!(!page.text().contains("不等于当年财政拨款"));
+
+    // Four columns: no 绩效指标描述; 年度指标值.
+    page.click("新增指标（产出指标/数量指标）").await;
+    assert!(page.find("年度指标值 第1行").is_some());
+    assert!(page.find("绩效指标描述 第1行").is_none());
+    assert!(page.find("指标值 第1行").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn switching_the_form_keeps_everything_and_is_one_undo_step() {
+    let mut table = small_table();
+    table.unit_name = "某研究院".into();
+    table.purpose = "用于运维。".into();
+    let page = Page::open(table).await;
+    assert_eq!(page.value("表样"), "tianjin-2025");
+    assert!(page.root.query_selector("#form-kept").unwrap().is_none());
+
+    page.choose("表样", "shanghai").await;
+    // Money in 元 (converted exactly), the 2021 framework, four columns.
+    assert_eq!(page.value("年度资金申请总额"), "450,000.00");
+    assert_eq!(page.value("一级指标 第1行"), "成本指标");
+    assert!(page.find("绩效指标描述 第1行").is_none());
+    // What the 上海 form lacks is kept and listed with its values.
+    let kept = by_id(&page, "form-kept").text_content().unwrap();
+    for part in [
+        "单位名称",
+        "某研究院",
+        "资金用途",
+        "用于运维。",
+        "绩效指标描述",
+        "4 行已填",
+    ] {
+        assert!(kept.contains(part), "{part} not in {kept}");
+    }
+
+    // One undo step takes it all back.
+    by_id(&page, "undo").click();
+    settle().await;
+    assert_eq!(page.value("表样"), "tianjin-2025");
+    assert_eq!(page.value("单位名称"), "某研究院");
+    assert_eq!(page.value("预算数"), "45.00");
+    assert_eq!(page.value("绩效指标描述 第1行"), "甲");
+    assert!(page.root.query_selector("#form-kept").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_shanghai_table_in_wan_yuan_is_brought_in_line_in_one_step() {
+    use jixiao::domain::form::Form;
+    use jixiao::domain::{Framework, MoneyUnit};
+    // As an exchange file written by hand might hold it: 万元, 2020.
+    let table = Table {
+        form: Form::Shanghai,
+        money_unit: MoneyUnit::Wan,
+        framework: Framework::F2020,
+        budget: budget("120.00"),
+        indicators: small_table().indicators,
+        ..Table::default()
+    };
+    let page = Page::open(table).await;
+    let note = || {
+        page.root
+            .query_selector(".form-mismatch")
+            .unwrap()
+            .map(|n| n.text_content().unwrap_or_default())
+    };
+    let said = note().expect("the mismatch is said");
+    assert!(said.contains("金额单位是万元，表样为元"), "{said}");
+    assert!(
+        said.contains("指标体系是 2020 版，表样为 2021 版"),
+        "{said}"
+    );
+    let fix: HtmlElement = page
+        .root
+        .query_selector(".form-mismatch button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        fix.text_content().unwrap(),
+        "按表样调整（换算金额、移动成本指标行）"
+    );
+    fix.click();
+    settle().await;
+    assert!(note().is_none());
+    assert_eq!(page.value("年度资金申请总额"), "1,200,000.00");
+    assert_eq!(page.value("一级指标 第1行"), "成本指标");
+    by_id(&page, "undo").click();
+    settle().await;
+    assert_eq!(page.value("年度资金申请总额"), "120.00");
+    assert!(note().is_some());
+}

@@ -22,13 +22,14 @@ use platform::dom;
 
 use leptos::prelude::*;
 
-use crate::domain::{edit, Lang, Table};
+use crate::domain::form::Form;
+use crate::domain::{Bilingual, Lang, Table};
 use crate::formats::examples;
 
 use editor::help;
 use editor::{
-    use_editor, Announcer, BasicSection, BudgetSection, CountsLine, Editor, GoalsSection,
-    IndicatorSection, PurposeSection, Section, StepNav, SummarySection,
+    use_editor, Announcer, CountsLine, Editor, FormBar, GroupSection, IndicatorSection, Section,
+    StepNav, SummarySection,
 };
 use lang::tr;
 use workspace::Workspace;
@@ -93,15 +94,24 @@ fn Page() -> impl IntoView {
                 <help::HelpPage />
             </Show>
             <div class="layout" hidden=move || session.show_box.get() || help.open()>
-                <StepNav />
+                {move || view! { <StepNav form=editor.form.get() /> }}
                 // Disabled (read-only) while the draft was written by a newer version.
                 <fieldset class="sections" disabled=move || session.readonly.get().is_some()>
-                    <BasicSection />
-                    <BudgetSection />
-                    <PurposeSection />
-                    <GoalsSection />
-                    <IndicatorSection />
-                    <SummarySection />
+                    <FormBar />
+                    // Drawn again when the draft's form changes.
+                    {move || {
+                        let form = editor.form.get();
+                        view! {
+                            {form
+                                .spec()
+                                .groups
+                                .iter()
+                                .map(|g| view! { <GroupSection form=form group=g /> })
+                                .collect_view()}
+                            <IndicatorSection form=form />
+                            <SummarySection form=form />
+                        }
+                    }}
                 </fieldset>
             </div>
             <Announcer />
@@ -112,13 +122,20 @@ fn Page() -> impl IntoView {
     }
 }
 
-/// 新建空白表 / 从示例开始: each starts a new draft (the open one stays
-/// in the draft box).
+/// 新建空白表 (of the form chosen beside it: the open table's unless the
+/// author picks another) / 从示例开始: each starts a new draft (the open
+/// one stays in the draft box).
 #[component]
 fn Toolbar() -> impl IntoView {
     let session = drafts::use_session();
+    let editor = use_editor();
     let titles = examples::titles();
-    let new_blank = move |_| session.new_draft(edit::new_table(), false);
+    let new_blank = move |_| session.new_draft(editor.new_form.get_untracked().new_table(), false);
+    let choose_form = move |ev: leptos::ev::Event| {
+        if let Some(form) = Form::from_id(&event_target_value(&ev)) {
+            editor.new_form.set(form);
+        }
+    };
     let pick = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         let Ok(i) = v.parse::<usize>() else {
@@ -140,6 +157,16 @@ fn Toolbar() -> impl IntoView {
             <button type="button" on:click=new_blank>
                 {tr("新建空白表", "New blank table")}
             </button>
+            <select aria-label=tr("新建空白表的表样", "Form of a new blank table") class="new-form" on:change=choose_form>
+                {Form::ALL
+                    .into_iter()
+                    .map(|f| view! {
+                        <option value=f.id() prop:selected=move || editor.new_form.get() == f>
+                            {f.text().into_lang(lang::lang())}
+                        </option>
+                    })
+                    .collect_view()}
+            </select>
             <select aria-label=tr("从示例开始", "Start from an example") class="examples" on:change=pick>
                 <option value="" selected=true>
                     {tr("从示例开始…", "Start from an example…")}
@@ -170,12 +197,13 @@ fn track_scroll(editor: Editor) {
             (Ok(y), Some(h), Some(root)) => y + h >= f64::from(root.scroll_height()) - 4.0,
             _ => false,
         };
-        let mut current = Section::Basic;
+        let form = editor.form.get_untracked();
+        let mut current = Section::first(form);
         if at_bottom {
             current = Section::Summary;
         } else {
-            for s in Section::ALL {
-                if let Some(el) = doc.get_element_by_id(s.id()) {
+            for s in Section::all(form) {
+                if let Some(el) = doc.get_element_by_id(&s.id()) {
                     if el.get_bounding_client_rect().top() <= 140.0 {
                         current = s;
                     }

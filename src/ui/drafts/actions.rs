@@ -54,7 +54,7 @@ impl Session {
         let out = self.run(|o, d, mine, at| o.new_draft(d, table, mine, at, &id));
         self.apply_showing(out, reveal);
         self.close_box();
-        dom::focus_later(Section::Basic.heading_id(), None);
+        dom::focus_later(Section::BASIC.heading_id(), None);
     }
 
     pub fn open_box(&self) {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{edit, sort, Lang};
+use crate::domain::{sort, Lang};
 use crate::drafts::DraftEntry;
 use crate::formats::examples;
 use crate::ui::lang::{count_en, lang, tr};
@@ -53,7 +53,11 @@ pub fn DraftBox() -> impl IntoView {
     });
     let renaming = RwSignal::new(None::<String>);
     let examples_list = examples::titles();
-    let new_blank = move |_| session.new_draft(edit::new_table(), false);
+    // A blank table of the form chosen beside the top bar's 新建空白表.
+    let new_blank = move |_| {
+        let form = session.editor.new_form.get_untracked();
+        session.new_draft(form.new_table(), false)
+    };
     let pick = move |ev: leptos::ev::Event| {
         if let Ok(i) = event_target_value(&ev).parse::<usize>() {
             if let Some(t) = examples::get(i) {

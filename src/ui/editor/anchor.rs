@@ -2,6 +2,7 @@
 //! of the messages shown at an input. Focus moves, `aria-describedby` and
 //! the summary's links all go through these.
 
+use crate::domain::form::Form;
 use crate::domain::rules::{Column, Field, Place};
 
 use super::section::Section;
@@ -36,20 +37,19 @@ pub fn message_id(dom_id: &str, k: usize) -> String {
     format!("{dom_id}-msg-{k}")
 }
 
-/// The DOM id of the input a finding at `place` points at; `row_id` gives
-/// the stable id of an indicator row by its index.
-pub fn of_place(place: &Place, row_id: impl Fn(usize) -> Option<u64>) -> String {
+/// The DOM id of the input a finding at `place` on a table of `form`
+/// points at; `row_id` gives the stable id of an indicator row by its
+/// index. A field the form does not show points at its section's heading.
+pub fn of_place(place: &Place, form: Form, row_id: impl Fn(usize) -> Option<u64>) -> String {
     match *place {
         Place::Field(Field::Indicators) => Section::Indicators.heading_id(),
         Place::Field(Field::Goals) => goal_id(0),
-        Place::Field(f @ (Field::TotalFunds | Field::PlanStart | Field::PlanEnd)) => {
-            Section::of(&Place::Field(f)).heading_id()
-        }
-        Place::Field(f) => field_id(f),
+        Place::Field(f) if form.shows(f) => field_id(f),
+        Place::Field(f) => Section::of(&Place::Field(f), form).heading_id(),
         Place::Goal(i) => goal_id(i),
         Place::Indicator { row, column } => match row_id(row) {
-            Some(id) => cell_id(id, column),
-            None => Section::Indicators.heading_id(),
+            Some(id) if form.shows_column(column) => cell_id(id, column),
+            _ => Section::Indicators.heading_id(),
         },
     }
 }

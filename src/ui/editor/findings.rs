@@ -1,9 +1,10 @@
 //! The findings of the table indexed for the page: by place (for the
 //! message under each input), by indicator row (for each row view) and
-//! counted by section (for the step list).
+//! counted by section of the table's form (for the step list).
 
 use std::collections::HashMap;
 
+use crate::domain::form::Form;
 use crate::domain::rules::{Counts, Finding, Place};
 
 use super::section::Section;
@@ -21,7 +22,9 @@ pub struct FindingIndex {
 }
 
 impl FindingIndex {
-    pub fn of(findings: &[Finding]) -> FindingIndex {
+    /// The index of `findings` of a table of `form` (which decides the
+    /// section of each).
+    pub fn of(findings: &[Finding], form: Form) -> FindingIndex {
         let mut ix = FindingIndex {
             total: Counts::of(findings),
             ..FindingIndex::default()
@@ -32,7 +35,7 @@ impl FindingIndex {
                 ix.rows.entry(row).or_default().push(f.clone());
             }
             ix.sections
-                .entry(Section::of(&f.place))
+                .entry(Section::of(&f.place, form))
                 .or_default()
                 .add(f.severity());
         }

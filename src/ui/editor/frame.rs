@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::form::Form;
+
 use super::section::Section;
 use super::state::use_editor;
 
@@ -9,7 +11,7 @@ use super::state::use_editor;
 /// its name would repeat a field's, e.g. 资金用途, and make "the control
 /// named 资金用途" ambiguous; only 检查结果 is a region.)
 #[component]
-pub fn SectionFrame(section: Section, children: Children) -> impl IntoView {
+pub fn SectionFrame(section: Section, form: Form, children: Children) -> impl IntoView {
     let editor = use_editor();
     view! {
         <section
@@ -22,8 +24,8 @@ pub fn SectionFrame(section: Section, children: Children) -> impl IntoView {
             }
         >
             <h2 id=section.heading_id() tabindex="-1">
-                <span class="step-no">{section.number()}</span>
-                {section.title()}
+                <span class="step-no">{section.number(form)}</span>
+                {section.title(form)}
             </h2>
             {children()}
         </section>

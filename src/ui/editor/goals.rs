@@ -1,22 +1,36 @@
-//! Section 4 of the form: 绩效目标, numbered; add, remove, reorder.
+//! The numbered goals (绩效目标 on the Tianjin table, 年度总体目标 on the
+//! 上海 申报表): add, remove, reorder. Each goal's name is the form's label
+//! and its number (`绩效目标 1`).
 
 use leptos::prelude::*;
 
 use crate::domain::edit;
+use crate::domain::form::{FieldSpec, Form};
 use crate::domain::rules::{Field, Place};
+use crate::domain::Lang;
 use crate::ui::dom;
-use crate::ui::lang::{lang, tr};
+use crate::ui::lang::{lang, text, tr};
 
 use super::anchor::goal_id;
-use super::frame::SectionFrame;
 use super::messages::{described_by, invalid, shown_at, Messages};
 use super::section::Section;
 use super::state::use_editor;
 
-/// Section 4: the numbered goals; add, remove, reorder.
+/// A goal's name: `绩效目标 2`, `Goal 2`.
+fn goal_name(label: &str, n: usize) -> String {
+    match lang() {
+        Lang::Zh => format!("{label} {n}"),
+        Lang::En => format!("Goal {n}"),
+    }
+}
+
+/// The numbered goals; add, remove, reorder. `alone`: the goals are their
+/// section's only field (the section's title names them), else a heading
+/// of their own names them.
 #[component]
-pub fn GoalsSection() -> impl IntoView {
+pub fn GoalsField(form: Form, spec: &'static FieldSpec, alone: bool) -> impl IntoView {
     let editor = use_editor();
+    let label = form.label(spec.field).zh.to_string();
     let count = Memo::new(move |_| editor.table.with(|t| t.goals.len()));
     // "At least one goal" points at the list as a whole.
     // With no goal left it shows under the list, else at the first goal.
@@ -34,25 +48,40 @@ pub fn GoalsSection() -> impl IntoView {
         editor.update(|t| at = edit::add_goal(t));
         dom::focus_later(goal_id(at), None);
     };
+    let heading = (!alone).then(|| {
+        view! {
+            <h3 id="goals-h" class="sub-h">
+                {text(&form.heading(spec.field))}
+                {spec.required.then(|| view! { <span class="req" aria-hidden="true">"*"</span> })}
+            </h3>
+        }
+    });
+    let back_to = Section::of(&Place::Field(spec.field), form).heading_id();
     view! {
-        <SectionFrame section=Section::Goals>
+        <div class="field size-full goals-field">
+            {heading}
             <p class="note">{tr("每条目标写明本年度要完成的产出和达到的效果。", "Each goal says what the year will deliver and what effect it will have.")}</p>
-            <ol class="goals">
-                <For each=move || 0..count.get() key=|i| *i children=move |i| view! { <Goal index=i /> } />
+            <ol class="goals" aria-labelledby=(!alone).then_some("goals-h")>
+                <For
+                    each=move || 0..count.get()
+                    key=|i| *i
+                    children=move |i| view! { <Goal index=i label=label.clone() back_to=back_to.clone() /> }
+                />
             </ol>
             <Messages dom_id="goals-list".to_string() findings=list_shown />
             <button type="button" id="goals-add" class="add" on:click=add on:blur=move |_| editor.touch("goals-add")>
                 {tr("＋ 新增目标", "+ Add goal")}
             </button>
-        </SectionFrame>
+        </div>
     }
 }
 
 #[component]
-fn Goal(index: usize) -> impl IntoView {
+fn Goal(index: usize, label: String, back_to: String) -> impl IntoView {
     let editor = use_editor();
     let id = goal_id(index);
     let n = index + 1;
+    let name = goal_name(&label, n);
     let own = shown_at(id.clone(), Place::Goal(index));
     let first_id = id.clone();
     let list = Signal::derive(move || {
@@ -99,7 +128,7 @@ fn Goal(index: usize) -> impl IntoView {
         });
         let left = editor.table.with_untracked(|t| t.goals.len());
         if left == 0 {
-            dom::focus_later("goals-add".into(), Some(Section::Goals.heading_id()));
+            dom::focus_later("goals-add".into(), Some(back_to.clone()));
         } else {
             dom::focus_later(goal_id(index.min(left - 1)), None);
         }
@@ -118,7 +147,7 @@ fn Goal(index: usize) -> impl IntoView {
                 <textarea
                     id=id
                     rows="2"
-                    aria-label=lang().pick(format!("绩效目标 {n}"), format!("Goal {n}"))
+                    aria-label=name.clone()
                     node_ref=node
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -140,7 +169,7 @@ fn Goal(index: usize) -> impl IntoView {
                     id=format!("goal-{index}-up")
                     class="icon"
                     title=tr("上移", "Move up")
-                    aria-label=lang().pick(format!("上移 绩效目标 {n}"), format!("Move up goal {n}"))
+                    aria-label=lang().pick(format!("上移 {name}"), format!("Move up goal {n}"))
                     disabled=move || index == 0
                     on:click=move_up
                 >
@@ -151,7 +180,7 @@ fn Goal(index: usize) -> impl IntoView {
                     id=format!("goal-{index}-down")
                     class="icon"
                     title=tr("下移", "Move down")
-                    aria-label=lang().pick(format!("下移 绩效目标 {n}"), format!("Move down goal {n}"))
+                    aria-label=lang().pick(format!("下移 {name}"), format!("Move down goal {n}"))
                     disabled=move || { index + 1 >= count.get() }
                     on:click=move_down
                 >
@@ -161,7 +190,7 @@ fn Goal(index: usize) -> impl IntoView {
                     type="button"
                     class="icon danger"
                     title=tr("删除", "Delete")
-                    aria-label=lang().pick(format!("删除 绩效目标 {n}"), format!("Delete goal {n}"))
+                    aria-label=lang().pick(format!("删除 {name}"), format!("Delete goal {n}"))
                     on:click=remove
                 >
                     "✕"

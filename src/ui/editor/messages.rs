@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::lang::capitalized;
 use crate::domain::rules::{Finding, Place, Severity};
-use crate::domain::Bilingual;
+use crate::domain::{Bilingual, Lang};
 use crate::ui::lang::lang;
 
 use super::anchor::message_id;
@@ -69,11 +70,14 @@ pub fn Messages(dom_id: String, findings: Signal<Vec<Finding>>) -> impl IntoView
 }
 
 /// The messages of one indicator row, on a table line of their own under
-/// it, each naming the column it is about. Element ids as [`message_id`]
+/// it (`span` cells after the 一级 and 二级 ones), each naming the column it
+/// is about as the form does. Element ids as [`message_id`]
 /// of `base`, numbered over the row (the cells' `aria-describedby` name
 /// theirs).
 #[component]
-pub fn RowMessages(base: String, shown: Memo<Vec<Finding>>) -> impl IntoView {
+pub fn RowMessages(base: String, shown: Memo<Vec<Finding>>, span: usize) -> impl IntoView {
+    let editor = use_editor();
+    let form = editor.form.get_untracked();
     move || {
         let list = shown.get();
         (!list.is_empty()).then(|| {
@@ -83,7 +87,13 @@ pub fn RowMessages(base: String, shown: Memo<Vec<Finding>>) -> impl IntoView {
                 .map(|(k, f)| {
                     let sev = f.severity();
                     let col = match f.place {
-                        Place::Indicator { column, .. } => column.heading().into_lang(lang()),
+                        Place::Indicator { column, .. } => {
+                            let name = form.column_label(column);
+                            match lang() {
+                                Lang::Zh => name.zh.into_owned(),
+                                Lang::En => capitalized(&name.en),
+                            }
+                        }
                         _ => String::new(),
                     };
                     view! {
@@ -100,7 +110,7 @@ pub fn RowMessages(base: String, shown: Memo<Vec<Finding>>) -> impl IntoView {
                 <tr class="msg-row">
                     <td class="l1 cont"></td>
                     <td class="l2 cont"></td>
-                    <td colspan="4">
+                    <td colspan=span.to_string()>
                         <ul class="msgs">{items}</ul>
                     </td>
                 </tr>

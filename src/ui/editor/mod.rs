@@ -1,7 +1,10 @@
-//! The editor page: the official form, section by section (基本信息 → 预算
-//! → 资金用途 → 绩效目标 → 绩效指标 → 检查结果), with a step list that shows
-//! where the author is and how many errors each section still has, and the
-//! rule help page it links to.
+//! The editor page: the draft's form, section by section (for the Tianjin
+//! 2025 table 基本信息 → 预算 → 资金用途 → 绩效目标 → 绩效指标 → 检查结果),
+//! with a step list that shows where the author is and how many errors
+//! each section still has, and the rule help page it links to. Every
+//! section but the last two is drawn from the form's data
+//! (`crates/domain/src/form/`): its groups of fields, their labels and
+//! kinds, its indicator columns; no form is named here.
 //!
 //! State lives in [`Editor`] (`state.rs`, edited and undone through
 //! `undo.rs`): one signal holding the table, findings computed once per
@@ -10,26 +13,27 @@
 //! names the sections, `anchor.rs` the DOM id of every place. No rule logic
 //! lives here.
 //!
-//! The components, one per file: the frame of a section (`frame.rs`), a
-//! field (`field.rs`) and the messages at it (`messages.rs`, `severity.rs`);
-//! the sections (`basic.rs`, `budget.rs`, `purpose.rs`, `goals.rs`, the
-//! folder `indicators/`, `summary.rs`); the step list (`steps.rs`), the
-//! counts line (`counts.rs`), the screen-reader announcer (`announcer.rs`)
-//! and the rule help page (`help.rs`).
+//! The components: the form switch and what the form does not show
+//! (`form_switch.rs`); the frame of a section (`frame.rs`); a section of
+//! fields (`group.rs`), a field by its kind (`field.rs`, `amount.rs` with
+//! the sum checks, `goals.rs`) and the messages at it (`messages.rs`,
+//! `severity.rs`); the folder `indicators/`, `summary.rs`; the step list
+//! (`steps.rs`), the counts line (`counts.rs`), the screen-reader announcer
+//! (`announcer.rs`) and the rule help page (`help.rs`).
 
+mod amount;
 mod anchor;
 mod announcer;
-mod basic;
-mod budget;
 mod counts;
 mod field;
 mod findings;
+mod form_switch;
 mod frame;
 mod goals;
+mod group;
 pub mod help;
 mod indicators;
 mod messages;
-mod purpose;
 mod section;
 mod severity;
 mod state;
@@ -39,13 +43,11 @@ mod tree;
 mod undo;
 
 pub use announcer::Announcer;
-pub use basic::BasicSection;
-pub use budget::BudgetSection;
 pub use counts::CountsLine;
 pub use findings::FindingIndex;
-pub use goals::GoalsSection;
+pub use form_switch::FormBar;
+pub use group::GroupSection;
 pub use indicators::IndicatorSection;
-pub use purpose::PurposeSection;
 pub use section::Section;
 pub use severity::severity_class;
 pub use state::{use_editor, Editor};

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use leptos::prelude::*;
 
 use crate::domain::edit;
+use crate::domain::form::Form;
 use crate::domain::framework::Level2;
 use crate::domain::rules::{self, Finding, Place};
 use crate::domain::suggest::{self, Suggestion};
@@ -49,6 +50,11 @@ pub struct Editor {
     pub index: ReadSignal<FindingIndex>,
     /// The indicator tree as displayed.
     pub tree: ReadSignal<Vec<BlockView>>,
+    /// The table's form: the page draws its sections from it.
+    pub form: ReadSignal<Form>,
+    /// The form 新建空白表 gives a new table: the open table's, unless the
+    /// author chose another.
+    pub new_form: RwSignal<Form>,
     pub framework: ReadSignal<Framework>,
     pub money_unit: ReadSignal<MoneyUnit>,
     /// Typical 三级 indicators per 二级, for the 常用 buttons.
@@ -81,7 +87,10 @@ impl Editor {
         let row_ids = RwSignal::new((1..=n).collect::<Vec<u64>>());
         let next_id = StoredValue::new(n + 1);
         let (findings, set_findings) = signal(table.with_untracked(rules::check));
-        let (index, set_index) = signal(findings.with_untracked(|f| FindingIndex::of(f)));
+        let (form, set_form) = signal(table.with_untracked(|t| t.form));
+        let new_form = RwSignal::new(form.get_untracked());
+        let (index, set_index) =
+            signal(findings.with_untracked(|f| FindingIndex::of(f, form.get_untracked())));
         let (tree, set_tree) =
             signal(table.with_untracked(|t| row_ids.with_untracked(|ids| tree_of(t, ids))));
         let (framework, set_framework) = signal(table.with_untracked(|t| t.framework));
@@ -90,10 +99,14 @@ impl Editor {
         Effect::new(move |_| {
             table.with(|t| {
                 let f = rules::check(t);
-                if findings.with_untracked(|old| *old != f) {
-                    set_index.set(FindingIndex::of(&f));
+                if findings.with_untracked(|old| *old != f) || form.get_untracked() != t.form {
+                    set_index.set(FindingIndex::of(&f, t.form));
                     set_findings.set(f);
                 }
+                if form.get_untracked() != t.form {
+                    new_form.set(t.form);
+                }
+                set_if_changed(form, set_form, t.form);
                 set_if_changed(framework, set_framework, t.framework);
                 set_if_changed(money_unit, set_money_unit, t.money_unit);
                 set_if_changed(suggestions, set_suggestions, suggest::for_all(t));
@@ -125,6 +138,8 @@ impl Editor {
             history: StoredValue::new(History::new()),
             depth: RwSignal::new((0, 0)),
             edits: RwSignal::new(0),
+            form,
+            new_form,
             framework,
             money_unit,
             suggestions,
@@ -133,7 +148,7 @@ impl Editor {
             next_id,
             touched: RwSignal::new(HashSet::new()),
             reveal_all: RwSignal::new(false),
-            current: RwSignal::new(Section::Basic),
+            current: RwSignal::new(Section::BASIC),
             findings,
             index,
             tree,
@@ -250,7 +265,7 @@ impl Editor {
 
     /// The DOM id of the input a finding points at.
     pub fn dom_id(&self, place: &Place) -> String {
-        anchor::of_place(place, |row| self.id_at(row))
+        anchor::of_place(place, self.form.get_untracked(), |row| self.id_at(row))
     }
 }
 

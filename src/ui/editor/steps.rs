@@ -1,8 +1,9 @@
-//! The step list beside the form: the sections, where the author is, and
-//! how many errors (or warnings) each still has.
+//! The step list beside the form: the sections of the draft's form, where
+//! the author is, and how many errors (or warnings) each still has.
 
 use leptos::prelude::*;
 
+use crate::domain::form::Form;
 use crate::ui::dom;
 use crate::ui::lang::tr;
 
@@ -11,11 +12,11 @@ use super::state::use_editor;
 
 /// The steps of the form, where the author is, and what is left in each.
 #[component]
-pub fn StepNav() -> impl IntoView {
+pub fn StepNav(form: Form) -> impl IntoView {
     let editor = use_editor();
-    let items = Section::ALL
-        .iter()
-        .map(|&s| {
+    let items = Section::all(form)
+        .into_iter()
+        .map(|s| {
             let counts = Memo::new(move |_| editor.index.with(|ix| ix.section(s)));
             let started = Memo::new(move |_| editor.table.with(|t| s.started(t)));
             let go = move |ev: leptos::ev::MouseEvent| {
@@ -48,8 +49,8 @@ pub fn StepNav() -> impl IntoView {
                         aria-current=move || (editor.current.get() == s).then_some("step")
                         on:click=go
                     >
-                        <span class="step-no">{s.number()}</span>
-                        <span class="step-title">{s.title()}</span>
+                        <span class="step-no">{s.number(form)}</span>
+                        <span class="step-title">{s.title(form)}</span>
                         {status}
                     </a>
                 </li>

@@ -1,9 +1,11 @@
-//! Section 6 of the page: 检查结果, the whole check. Every finding, in
-//! table order; following one reveals the findings at their fields and
-//! moves focus to the one it is about.
+//! The last section of the page: 检查结果, the whole check. Every finding,
+//! in table order, its place named as the table's form names it; following
+//! one reveals the findings at their fields and moves focus to the one it
+//! is about.
 
 use leptos::prelude::*;
 
+use crate::domain::form::Form;
 use crate::domain::rules::Finding;
 use crate::domain::Bilingual;
 use crate::ui::dom;
@@ -18,7 +20,7 @@ use super::state::use_editor;
 /// The whole check: counts and every finding; a click moves focus to the
 /// field the finding is about.
 #[component]
-pub fn SummarySection() -> impl IntoView {
+pub fn SummarySection(form: Form) -> impl IntoView {
     let editor = use_editor();
     let counts = Signal::derive(move || editor.index.with(|ix| ix.total));
     // Keyed by the finding itself: when a keystroke changes one finding,
@@ -30,14 +32,14 @@ pub fn SummarySection() -> impl IntoView {
         let go = move |_| {
             editor.reveal_all.set(true);
             let target = editor.dom_id(&place);
-            let fallback = Section::of(&place).heading_id();
+            let fallback = Section::of(&place, form).heading_id();
             dom::focus_later(target, Some(fallback));
         };
         view! {
             <li class=format!("finding {}", severity_class(sev))>
                 <button type="button" on:click=go>
                     <span class="tag">{sev.text().into_lang(lang())}</span>
-                    <span class="where">{place.text().into_lang(lang())}</span>
+                    <span class="where">{form.place_text(&place).into_lang(lang())}</span>
                     <span class="text">{f.text().into_lang(lang())}</span>
                 </button>
                 <RuleLink rule=f.rule />
@@ -61,8 +63,8 @@ pub fn SummarySection() -> impl IntoView {
             }
         >
             <h2 id=section.heading_id() tabindex="-1">
-                <span class="step-no">{section.number()}</span>
-                {section.title()}
+                <span class="step-no">{section.number(form)}</span>
+                {section.title(form)}
             </h2>
             <p class="summary-counts">
                 <CountsLine counts=counts />

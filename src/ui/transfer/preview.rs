@@ -1,16 +1,20 @@
-//! What the import preview says about one table: its project, unit and
-//! budget, how many indicators, the first findings, and which parts of the
-//! form are empty.
+//! What the import preview says about one table: its form (when not the
+//! default), project, unit and budget, how many indicators, the first
+//! findings, and which parts of its form are empty.
 
-use crate::domain::rules::{self, Counts, Finding, Severity};
+use crate::domain::form::Form;
+use crate::domain::lang::group_thousands;
+use crate::domain::rules::{self, Counts, Field, Finding, Severity};
 use crate::domain::{Lang, Table};
 
 /// One table of the preview.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Preview {
+    /// The table's form.
+    pub form: Form,
     pub project: String,
     pub unit: String,
-    /// 预算数 with its money unit, or blank.
+    /// 预算数 (as the form names it) with its money unit, or blank.
     pub budget: String,
     pub indicators: usize,
     pub counts: Counts,
@@ -31,10 +35,12 @@ pub enum Part {
     Purpose,
     Goals,
     Indicators,
+    /// A field another form requires, as that form names it.
+    Field(Form, Field),
 }
 
 impl Part {
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, lang: Lang) -> String {
         let (zh, en) = match self {
             Part::Unit => ("单位", "unit"),
             Part::Project => ("项目名称", "project name"),
@@ -42,9 +48,21 @@ impl Part {
             Part::Purpose => ("资金用途", "use of funds"),
             Part::Goals => ("绩效目标", "performance goals"),
             Part::Indicators => ("绩效指标", "performance indicators"),
+            Part::Field(form, field) => return form.label(field).get(lang).to_string(),
         };
-        lang.pick(zh, en)
+        lang.pick(zh, en).to_string()
     }
+}
+
+/// What a table of a form other than the default lacks: the fields its
+/// form requires, then the indicators.
+fn missing_on(t: &Table) -> Vec<Part> {
+    let form = t.form;
+    form.fields()
+        .filter(|f| f.required && !f.field.is_filled(t))
+        .map(|f| Part::Field(form, f.field))
+        .chain(t.indicators.is_empty().then_some(Part::Indicators))
+        .collect()
 }
 
 /// Findings shown per table in the preview.
@@ -61,6 +79,7 @@ pub fn preview(t: &Table) -> Preview {
     let more = findings.len().saturating_sub(FIRST_FINDINGS);
     findings.truncate(FIRST_FINDINGS);
     let blank = |s: &str| s.trim().is_empty();
+    let form = t.form;
     let mut missing = Vec::new();
     if blank(&t.unit_code) && blank(&t.unit_name) {
         missing.push(Part::Unit);
@@ -80,13 +99,23 @@ pub fn preview(t: &Table) -> Preview {
     if t.indicators.is_empty() {
         missing.push(Part::Indicators);
     }
+    if !form.is_default() {
+        missing = missing_on(t);
+    }
+    let total = t.budget.total.text();
+    let total = if form.spec().grouped_amounts && t.budget.total.decimal().is_some() {
+        group_thousands(&total)
+    } else {
+        total
+    };
     Preview {
+        form,
         project: t.project.trim().to_string(),
         unit: format!("{}{}", t.unit_code.trim(), t.unit_name.trim()),
         budget: if t.budget.total.is_blank() {
             String::new()
         } else {
-            format!("{} {}", t.budget.total.text(), t.money_unit.label())
+            format!("{total} {}", t.money_unit.label())
         },
         indicators: t.indicators.len(),
         counts,
@@ -115,7 +144,7 @@ mod tests {
             project: "只有名称".into(),
             ..Table::default()
         });
-        let names: Vec<&str> = p.missing.iter().map(|m| m.label(Lang::Zh)).collect();
+        let names: Vec<String> = p.missing.iter().map(|m| m.label(Lang::Zh)).collect();
         assert_eq!(
             names,
             vec!["单位", "预算数", "资金用途", "绩效目标", "绩效指标"]
@@ -123,5 +152,21 @@ mod tests {
         assert!(p.counts.errors > 0);
         assert!(p.first.len() <= FIRST_FINDINGS);
         assert_eq!(p.first[0].severity(), Severity::Error);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_shanghai_table_is_said_missing_what_its_form_asks() {
+        let mut t = Form::Shanghai.new_table();
+        t.project = "长风路-曹杨路地道改建工程".into();
+        t.budget.total = crate::domain::Amount::parse("1200000.00");
+        let p = preview(&t);
+        assert_eq!(p.form, Form::Shanghai);
+        assert_eq!(p.budget, "1,200,000.00 元");
+        let names: Vec<String> = p.missing.iter().map(|m| m.label(Lang::Zh)).collect();
+        assert!(names.contains(&"项目性质".to_string()), "{names:?}");
+        assert!(names.contains(&"年度总体目标".to_string()), "{names:?}");
+        assert!(!names.contains(&"单位".to_string()), "{names:?}");
+        assert!(!names.contains(&"资金用途".to_string()), "{names:?}");
+        assert_eq!(names.last().map(String::as_str), Some("绩效指标"));
     }
 }

@@ -2,7 +2,8 @@
 //! facts, findings and what is missing; and the count line and findings
 //! list that a shared table's view (`share.rs`) shows too.
 
-use crate::domain::rules::{Counts, Finding};
+use crate::domain::form::Form;
+use crate::domain::rules::{Counts, Field, Finding};
 use crate::domain::{Bilingual, Lang, Table};
 use crate::formats::print::escape_html;
 use crate::ui::editor::severity_class;
@@ -160,8 +161,9 @@ pub fn counts_html(c: Counts, l: Lang) -> String {
     out
 }
 
-/// Findings as the page lists them: tag, place, message, in `l`.
-pub fn findings_html(findings: &[Finding], class: &str, l: Lang) -> String {
+/// Findings on a table of `form` as the page lists them: tag, place (as
+/// the form names it), message, in `l`.
+pub fn findings_html(findings: &[Finding], form: Form, class: &str, l: Lang) -> String {
     use std::fmt::Write;
     let mut out = format!("<ul class=\"{class}\">");
     for f in findings {
@@ -171,7 +173,7 @@ pub fn findings_html(findings: &[Finding], class: &str, l: Lang) -> String {
             "<li class=\"msg {}\"><span class=\"tag\">{}</span><span class=\"where\">{}</span>{}</li>",
             severity_class(sev),
             sev.text().get(l),
-            escape_html(f.place.text().get(l)),
+            escape_html(form.place_text(&f.place).get(l)),
             escape_html(f.text().get(l))
         );
     }
@@ -207,14 +209,18 @@ fn push_item(
     out.push_str(&counts_html(p.counts, l));
     out.push_str("</div>");
     let mut facts = Vec::new();
+    if !p.form.is_default() {
+        facts.push(p.form.text().get(l).to_string());
+    }
     if !p.unit.is_empty() {
         facts.push(p.unit.clone());
     }
+    let budget = p.form.label(Field::BudgetTotal);
     facts.push(match (l, p.budget.is_empty()) {
-        (Lang::Zh, true) => "预算数空缺".to_string(),
-        (Lang::Zh, false) => format!("预算数 {}", p.budget),
-        (Lang::En, true) => "no budget".to_string(),
-        (Lang::En, false) => format!("budget {}", p.budget),
+        (Lang::Zh, true) => format!("{}空缺", budget.zh),
+        (Lang::Zh, false) => format!("{} {}", budget.zh, p.budget),
+        (Lang::En, true) => format!("no {}", budget.en),
+        (Lang::En, false) => format!("{} {}", budget.en, p.budget),
     });
     facts.push(match l {
         Lang::Zh => format!("指标 {} 项", p.indicators),
@@ -222,7 +228,7 @@ fn push_item(
     });
     push_tag(out, "div", "import-facts", &facts.join(" · "));
     if !p.missing.is_empty() {
-        let names: Vec<&str> = p.missing.iter().map(|m| m.label(l)).collect();
+        let names: Vec<String> = p.missing.iter().map(|m| m.label(l)).collect();
         let text = match l {
             Lang::Zh => format!("不完整：缺少{}", names.join("、")),
             Lang::En => format!("Incomplete: no {}", names.join(", ")),
@@ -230,7 +236,7 @@ fn push_item(
         push_tag(out, "p", "import-missing", &text);
     }
     if !p.first.is_empty() {
-        out.push_str(&findings_html(&p.first, "import-findings", l));
+        out.push_str(&findings_html(&p.first, p.form, "import-findings", l));
         if p.more > 0 {
             let more = match l {
                 Lang::Zh => format!("另有 {} 条", p.more),

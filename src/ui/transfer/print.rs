@@ -74,10 +74,11 @@ impl PrintJob {
     }
 
     /// The page title while the view is open: what "save as PDF" names
-    /// the file. In Chinese in both languages: it names the official form.
+    /// the file. In Chinese in both languages: it names the official form
+    /// (`…绩效目标表`, `…财政项目支出绩效目标申报表`).
     pub fn heading(&self) -> String {
         match self.tables.as_slice() {
-            [one] if !self.unit => format!("{}绩效目标表", one.project.trim()),
+            [one] if !self.unit => format!("{}{}", one.project.trim(), one.form.spec().title),
             tables => {
                 let s = print::unit_summary(tables);
                 let unit = s.unit.unwrap_or_default();

@@ -302,7 +302,7 @@ fn SharedView(table: Table, on_done: Callback<()>) -> impl IntoView {
     let check = format!(
         "<p class=\"summary-counts\">{}<span class=\"verdict\">{verdict}</span></p>{}</ul>",
         counts_html(counts, l),
-        findings_html(&findings, "shared-findings", l)
+        findings_html(&findings, table.form, "shared-findings", l)
     );
     view! {
         <div class="paper-view shared" role="region" aria-labelledby="shared-h" on:keydown=keep_shortcuts>

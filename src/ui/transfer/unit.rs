@@ -21,7 +21,7 @@ pub fn use_workspace() -> Workspace {
 pub fn open_draft(session: Session, notices: Notices, id: &str) -> bool {
     match session.open(id) {
         Ok(()) => {
-            dom::focus_later(Section::Basic.heading_id(), None);
+            dom::focus_later(Section::BASIC.heading_id(), None);
             true
         }
         Err(e) => {

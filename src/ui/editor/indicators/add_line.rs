@@ -10,7 +10,7 @@ use crate::domain::Lang;
 use crate::ui::dom;
 use crate::ui::lang::{lang, tr};
 
-use super::{add_button_id, level_text, GroupInfo};
+use super::{add_button_id, level_text, rest_span, GroupInfo};
 use crate::ui::editor::anchor::cell_id;
 use crate::ui::editor::state::use_editor;
 
@@ -77,7 +77,7 @@ pub(super) fn AddLine(key: GroupKey, info: Memo<GroupInfo>) -> impl IntoView {
             <td class=move || { if empty.get() { "l2 first" } else { "l2 cont" } }>
                 {move || empty.get().then(|| view! { <span class="group-name muted">{level_text(l2.label())}</span> })}
             </td>
-            <td colspan="4" class="add-cell">
+            <td colspan=rest_span(editor.form.get_untracked()).to_string() class="add-cell">
                 <button type="button" class="add" id=add_button_id(key) aria-label=add_label on:click=add>
                     {tr("＋ 新增指标", "+ Add indicator")}
                 </button>

@@ -1,5 +1,7 @@
-//! Section 5 of the form: 绩效指标, the indicator tree laid out like the
-//! official table.
+//! The section after the form's fields: 绩效指标, the indicator tree laid
+//! out like the official table, with the form's columns under the form's
+//! headings (the 上海 申报表 has no 绩效指标描述 and calls its values
+//! 年度指标值); a form that fixes its framework shows which, not a switch.
 //!
 //! Rows are grouped by 一级 then 二级 in framework order; the 一级 and 二级
 //! cells of a group read as merged (only the first line of a group shows
@@ -18,10 +20,11 @@ mod row;
 use leptos::prelude::*;
 
 use crate::domain::edit::{self, GroupKey, Level1Key, Level2Key};
+use crate::domain::form::Form;
 use crate::domain::framework::Framework;
 use crate::domain::rules::{Column, Field, Place};
 use crate::domain::{Lang, Text};
-use crate::ui::lang::{lang, tr};
+use crate::ui::lang::{lang, text, tr};
 
 use super::frame::SectionFrame;
 use super::messages::Messages;
@@ -38,6 +41,17 @@ pub fn add_button_id(key: GroupKey) -> String {
             format!("add-{}-{}", slug(&a.label().en), slug(&b.label().en))
         }
         _ => "add-other".into(),
+    }
+}
+
+/// The class of a column's `<col>`.
+fn col_class(column: Column) -> &'static str {
+    match column {
+        Column::Level1 => "c-l1",
+        Column::Level2 => "c-l2",
+        Column::Name => "c-name",
+        Column::Description => "c-desc",
+        Column::Value => "c-value",
     }
 }
 
@@ -63,10 +77,87 @@ fn level_text(name: Text) -> String {
     }
 }
 
+/// A column's heading on `form` (`年度指标值`), capitalised in English: the
+/// column's cells are named by it.
+pub fn column_heading(form: Form, column: Column) -> String {
+    let label = form.column_label(column);
+    match lang() {
+        Lang::Zh => label.zh.into_owned(),
+        Lang::En => crate::domain::lang::capitalized(&label.en),
+    }
+}
+
+/// Table cells a row spans after its 一级 and 二级 cells (its other columns
+/// and the actions).
+fn rest_span(form: Form) -> usize {
+    form.columns().len().saturating_sub(2) + 1
+}
+
+/// The framework switch; on a form with a fixed framework it only says
+/// which one.
 #[component]
-pub fn IndicatorSection() -> impl IntoView {
+fn FrameworkSwitch(form: Form) -> impl IntoView {
     let editor = use_editor();
     let fw_id = "f-framework";
+    let fixed = form.spec().fixed_framework;
+    let note = if fixed {
+        match lang() {
+            Lang::Zh => format!(
+                "{}使用 {} 版指标体系。每个二级指标下可点“常用”快速插入典型指标。",
+                text(&form.spec().name),
+                form.spec().framework.label()
+            ),
+            Lang::En => format!(
+                "The {} uses the {} framework. Under each level-2 indicator, “Common” inserts a typical indicator.",
+                text(&form.spec().name),
+                form.spec().framework.label()
+            ),
+        }
+    } else {
+        tr(
+            "切换指标体系时，成本指标行会随之移动（产出指标/成本指标 ↔ 成本指标/经济成本指标）。每个二级指标下可点“常用”快速插入典型指标。",
+            "Switching the framework moves the cost rows (产出指标/成本指标 ↔ 成本指标/经济成本指标). Under each level-2 indicator, “Common” inserts a typical indicator.",
+        )
+        .to_string()
+    };
+    view! {
+        <div class="ind-toolbar">
+            <div class="field inline">
+                <label for=fw_id>{tr("指标体系", "Indicator framework")}</label>
+                <select
+                    id=fw_id
+                    disabled=fixed
+                    on:change=move |ev| {
+                        let fw = match event_target_value(&ev).as_str() {
+                            "2021" => Framework::F2021,
+                            _ => Framework::F2020,
+                        };
+                        editor.apply(|t| edit::switch_framework(t, fw));
+                    }
+                >
+                    {[Framework::F2020, Framework::F2021]
+                        .into_iter()
+                        .map(|f| {
+                            view! {
+                                <option
+                                    value=f.label()
+                                    prop:selected=move || editor.framework.get() == f
+                                >
+                                    {framework_title(f)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <p class="note">{note}</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn IndicatorSection(form: Form) -> impl IntoView {
+    let editor = use_editor();
     let tree_findings = Signal::derive(move || {
         if editor.reveal_all.get() || editor.touched.with(|t| t.contains("indicators")) {
             editor
@@ -82,59 +173,24 @@ pub fn IndicatorSection() -> impl IntoView {
             .with(|t| t.iter().map(|b| b.level1).collect::<Vec<_>>())
     };
     view! {
-        <SectionFrame section=Section::Indicators>
-            <div class="ind-toolbar">
-                <div class="field inline">
-                    <label for=fw_id>{tr("指标体系", "Indicator framework")}</label>
-                    <select
-                        id=fw_id
-                        on:change=move |ev| {
-                            let fw = match event_target_value(&ev).as_str() {
-                                "2021" => Framework::F2021,
-                                _ => Framework::F2020,
-                            };
-                            editor.apply(|t| edit::switch_framework(t, fw));
-                        }
-                    >
-                        {[Framework::F2020, Framework::F2021]
-                            .into_iter()
-                            .map(|f| {
-                                view! {
-                                    <option
-                                        value=f.label()
-                                        prop:selected=move || editor.framework.get() == f
-                                    >
-                                        {framework_title(f)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <p class="note">
-                    {tr(
-                        "切换指标体系时，成本指标行会随之移动（产出指标/成本指标 ↔ 成本指标/经济成本指标）。每个二级指标下可点“常用”快速插入典型指标。",
-                        "Switching the framework moves the cost rows (产出指标/成本指标 ↔ 成本指标/经济成本指标). Under each level-2 indicator, “Common” inserts a typical indicator.",
-                    )}
-                </p>
-            </div>
+        <SectionFrame section=Section::Indicators form=form>
+            <FrameworkSwitch form=form />
             <Messages dom_id="indicators-tree".to_string() findings=tree_findings />
-            <table class="ind-table" aria-labelledby=Section::Indicators.heading_id()>
+            <table
+                class=if form.shows_column(Column::Description) { "ind-table" } else { "ind-table no-desc" }
+                aria-labelledby=Section::Indicators.heading_id()
+            >
                 <colgroup>
-                    <col class="c-l1" />
-                    <col class="c-l2" />
-                    <col class="c-name" />
-                    <col class="c-desc" />
-                    <col class="c-value" />
+                    {form.columns().iter().map(|c| view! { <col class=col_class(c.column) /> }).collect_view()}
                     <col class="c-act" />
                 </colgroup>
                 <thead>
                     <tr>
-                        <th scope="col">{Column::Level1.heading().into_lang(lang())}</th>
-                        <th scope="col">{Column::Level2.heading().into_lang(lang())}</th>
-                        <th scope="col">{Column::Name.heading().into_lang(lang())}</th>
-                        <th scope="col">{Column::Description.heading().into_lang(lang())}</th>
-                        <th scope="col">{Column::Value.heading().into_lang(lang())}</th>
+                        {form
+                            .columns()
+                            .iter()
+                            .map(|c| view! { <th scope="col">{column_heading(form, c.column)}</th> })
+                            .collect_view()}
                         <th scope="col">
                             <span class="visually-hidden">{tr("操作", "Actions")}</span>
                         </th>

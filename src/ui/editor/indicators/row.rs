@@ -13,7 +13,7 @@ use crate::domain::{value, Indicator, Lang};
 use crate::ui::dom;
 use crate::ui::lang::{lang, tr};
 
-use super::{add_button_id, levels};
+use super::{add_button_id, column_heading, levels, rest_span};
 use crate::ui::editor::anchor::{cell_id, message_id};
 use crate::ui::editor::messages::{invalid, RowMessages};
 use crate::ui::editor::section::Section;
@@ -30,6 +30,9 @@ fn no_newline(ev: leptos::ev::KeyboardEvent) {
 #[component]
 pub(super) fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
     let editor = use_editor();
+    // The section is drawn again when the form changes.
+    let form = editor.form.get_untracked();
+    let name_of = move |column: Column| column_heading(form, column);
     let index = Memo::new(move |_| editor.index_of(id));
     let own = editor.row_trigger(id);
     on_cleanup(move || editor.drop_row(id));
@@ -260,7 +263,7 @@ pub(super) fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                 <select
                     id=cell_id(id, Column::Level1)
                     class="level"
-                    aria-label=move || row_label(tr("一级指标", "Level-1 indicator"), n())
+                    aria-label=move || row_label(&name_of(Column::Level1), n())
                     aria-invalid=l1_invalid
                     aria-describedby=l1_desc
                     on:change=on_level1
@@ -273,7 +276,7 @@ pub(super) fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                 <select
                     id=cell_id(id, Column::Level2)
                     class="level"
-                    aria-label=move || row_label(tr("二级指标", "Level-2 indicator"), n())
+                    aria-label=move || row_label(&name_of(Column::Level2), n())
                     aria-invalid=l2_invalid
                     aria-describedby=l2_desc
                     on:change=on_level2
@@ -282,14 +285,14 @@ pub(super) fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                     {level2_options}
                 </select>
             </td>
-            <td class="name">
+            <td class="name" data-label=name_of(Column::Name)>
                 <span class="rowno" aria-hidden="true">{n}</span>
                 <textarea
                     id=cell_id(id, Column::Name)
                     rows="1"
                     class="one-line"
                     on:keydown=no_newline
-                    aria-label=move || row_label(tr("三级指标", "Level-3 indicator"), n())
+                    aria-label=move || row_label(&name_of(Column::Name), n())
                     node_ref=name_node
                     on:input=move |ev| set_text(Column::Name, event_target_value(&ev))
                     on:blur=move |_| touch(Column::Name)
@@ -297,11 +300,12 @@ pub(super) fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                     aria-describedby=name_desc
                 ></textarea>
             </td>
-            <td class="desc">
+            {form.shows_column(Column::Description).then(|| view! {
+            <td class="desc" data-label=name_of(Column::Description)>
                 <textarea
                     id=cell_id(id, Column::Description)
                     rows="1"
-                    aria-label=move || row_label(tr("绩效指标描述", "Description"), n())
+                    aria-label=move || row_label(&name_of(Column::Description), n())
                     node_ref=desc_node
                     on:input=move |ev| set_text(Column::Description, event_target_value(&ev))
                     on:blur=move |_| touch(Column::Description)
@@ -309,13 +313,14 @@ pub(super) fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                     aria-describedby=desc_desc
                 ></textarea>
             </td>
-            <td class="value">
+            })}
+            <td class="value" data-label=name_of(Column::Value)>
                 <div class="value-wrap">
                 <input
                     id=cell_id(id, Column::Value)
                     type="text"
                     autocomplete="off"
-                    aria-label=move || row_label(tr("指标值", "Target value"), n())
+                    aria-label=move || row_label(&name_of(Column::Value), n())
                     placeholder=tr("如 ≥95%", "e.g. ≥95%")
                     node_ref=value_node
                     on:input=move |ev| set_text(Column::Value, event_target_value(&ev))
@@ -371,11 +376,12 @@ pub(super) fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                 </button>
             </td>
         </tr>
-        <RowMessages base=msg_base shown=shown />
+        <RowMessages base=msg_base shown=shown span=rest_span(form) />
     }
 }
 
-/// A row control's accessible name: `指标值 第3行` / `Target value, row 3`.
+/// A row control's accessible name: `指标值 第3行` / `Target value, row 3`
+/// (the column as the form names it).
 fn row_label(what: &str, n: usize) -> String {
     match lang() {
         Lang::Zh => format!("{what} 第{n}行"),
