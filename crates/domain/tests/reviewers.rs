@@ -352,6 +352,35 @@ fn an_indicator_no_goal_asks_for() {
     assert!(!fires(&t, "indicator-unrelated"));
 }
 
+#[test]
+fn an_indicator_of_the_project_as_a_whole_relates_to_it() {
+    let mut t = good();
+    t.indicators.insert(
+        1,
+        Indicator::new(
+            "效益指标",
+            "社会效益指标",
+            "区域通行效率",
+            "区域通行效率",
+            "≥5%",
+        ),
+    );
+    assert!(fires(&t, "indicator-unrelated"));
+    // The overall goal (上海's 项目总目标) names it: related.
+    t.overall_goal = Some("1.缓解交叉口拥堵，提升区域路网通行效率。".into());
+    assert!(!fires(&t, "indicator-unrelated"));
+    // So does the project's name.
+    t.overall_goal = None;
+    t.project = "区域通行改善工程".into();
+    assert!(!fires(&t, "indicator-unrelated"));
+    // Neither is a goal that must be measured: a project name no row
+    // speaks of asks for nothing.
+    let mut t = good();
+    t.project = "海河沿岸照明改造".into();
+    t.overall_goal = Some("改造海河沿岸照明。".into());
+    assert_eq!(codes(&t), Vec::<&str>::new());
+}
+
 // --- numbers too long to read -----------------------------------------
 
 #[test]

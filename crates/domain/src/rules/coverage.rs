@@ -7,6 +7,11 @@
 //! (完成时间, 经费总额, 服务对象满意度) and relate to every goal; a goal made
 //! only of generic words has nothing to look for.
 //!
+//! An indicator also relates to the project as a whole: a key term of the
+//! project's name or of its overall goal (上海's 项目总目标, which the
+//! year's goals only break down) is enough for it, though neither is a goal
+//! that must be measured.
+//!
 //! One pass: the goals' terms are gathered once per check into a small
 //! hash map, each with the goals it comes from; then every row's terms are
 //! looked up in it, and a row stops as soon as it is known to relate to a
@@ -21,7 +26,11 @@ use crate::framework::Level2;
 use crate::table::Table;
 
 /// How many goals are told apart (a bit each); a table has a handful.
-const MAX_GOALS: usize = 64;
+const MAX_GOALS: usize = 63;
+
+/// The bit of the project's name and overall goal: related to, never
+/// measured.
+const PROJECT: u64 = 1 << MAX_GOALS;
 
 /// How much of a goal a message quotes.
 const QUOTED_CHARS: usize = 20;
@@ -32,7 +41,10 @@ pub(super) fn check_coverage(t: &Table, kinds: &[Kind], out: &mut Findings) {
     }
     // Every goal term, with the goals it is in as bits. A text has at most
     // one term per character.
-    let room = t.goals.iter().map(|g| g.chars().count()).sum();
+    let overall = t.overall_goal.as_deref().unwrap_or("");
+    let room = t.goals.iter().map(|g| g.chars().count()).sum::<usize>()
+        + t.project.chars().count()
+        + overall.chars().count();
     let mut goal_terms = TermMap::with_room_for(room);
     // Goals with something to look for; the others count as measured.
     let mut to_measure: u64 = 0;
@@ -54,6 +66,14 @@ pub(super) fn check_coverage(t: &Table, kinds: &[Kind], out: &mut Findings) {
     }
     if !any_terms {
         return;
+    }
+    for text in [t.project.as_str(), overall] {
+        terms::find(text, &mut |term| {
+            if !terms::is_generic(term) {
+                goal_terms.insert(term, PROJECT);
+            }
+            false
+        });
     }
     let lookup = |term: Term| goal_terms.get(term);
 
