@@ -14,4 +14,8 @@ pub use jixiao_drafts as drafts;
 pub use jixiao_formats as formats;
 
 #[cfg(target_arch = "wasm32")]
+pub mod encoding;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

@@ -129,7 +129,7 @@ fn Page() -> impl IntoView {
 fn Toolbar() -> impl IntoView {
     let session = drafts::use_session();
     let editor = use_editor();
-    let titles = examples::titles();
+    let titles = examples::TITLES;
     let new_blank = move |_| session.new_draft(editor.new_form.get_untracked().new_table(), false);
     let choose_form = move |ev: leptos::ev::Event| {
         if let Some(form) = Form::from_id(&event_target_value(&ev)) {
@@ -141,9 +141,7 @@ fn Toolbar() -> impl IntoView {
         let Ok(i) = v.parse::<usize>() else {
             return;
         };
-        if let Some(t) = examples::get(i) {
-            session.new_draft(t, true);
-        }
+        session.new_from_example(i);
         // Back to the prompt, so the same example can be picked again.
         if let Some(sel) = ev
             .target()

@@ -63,7 +63,7 @@ impl Lang {
 /// `Text`, or a type that gives one through [`Bilingual`]. The crates never
 /// choose the language: the page picks with [`Text::get`] while drawing,
 /// and the command line prints both ([`Text`]'s `Display`: `中文 (English)`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Text {
     pub zh: Cow<'static, str>,
     pub en: Cow<'static, str>,

@@ -56,6 +56,20 @@ pub fn get(index: usize) -> Option<Table> {
     all().get(index).cloned()
 }
 
+/// The titles the page offers, without reading the examples (the page
+/// asks its formats worker for the one picked, [`crate::job::Job::Example`]);
+/// [`titles`] reads them, and a test keeps the two the same.
+pub const TITLES: [&str; 8] = [
+    "科技统计信息系统建设和运维（45.00 万元）",
+    "2025年度科技重大专项监督评估与诚信管理（8.00 万元）",
+    "大学科技园建设服务（10.00 万元）",
+    "火炬统计调查（20.00 万元）",
+    "技术市场服务（60.00 万元）",
+    "京津冀基础研究工作(含杰青、区域联合基金服务)（30.00 万元）",
+    "科研档案管理专项工作（15.00 万元）",
+    "农业科技特派员提升工作（10.00 万元）",
+];
+
 /// The titles to offer: `科技统计信息系统建设和运维（45.00 万元）`.
 pub fn titles() -> Vec<String> {
     all()
@@ -74,6 +88,11 @@ pub fn titles() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_offers_the_titles_of_the_examples() {
+        assert_eq!(titles(), TITLES.map(String::from).to_vec());
+    }
     use jixiao_domain::rules::{self, Counts};
 
     #[test]

@@ -28,6 +28,7 @@ pub mod examples;
 pub mod exchange;
 pub mod file_name;
 mod form_labels;
+pub mod job;
 pub mod layout;
 pub mod limits;
 pub mod pdf_text;

@@ -8,9 +8,11 @@ use crate::domain::{Bilingual, Document, Table};
 use crate::drafts::session::{discard_damaged_question, empty_trash_question, purge_question};
 use crate::drafts::{DraftEntry, OpenDraft};
 use crate::formats::exchange;
+use crate::formats::job::{Done, Job};
 use crate::ui::dom;
 use crate::ui::editor::Section;
 use crate::ui::lang::{text, tr};
+use crate::ui::platform::courier;
 use crate::ui::workspace::fresh_id;
 
 use super::session::Session;
@@ -55,6 +57,22 @@ impl Session {
         self.apply_showing(out, reveal);
         self.close_box();
         dom::focus_later(Section::BASIC.heading_id(), None);
+    }
+
+    /// Starts a new draft from example `index` of
+    /// [`crate::formats::examples::TITLES`] (read by the formats worker)
+    /// and opens it.
+    pub fn new_from_example(&self, index: usize) {
+        let session = *self;
+        courier::send(
+            Job::Example { index },
+            Vec::new(),
+            move |done, _| match done {
+                Done::Table(t) => session.new_draft(*t, true),
+                Done::Failed(why) => session.notices.fail(why),
+                _ => {}
+            },
+        );
     }
 
     pub fn open_box(&self) {

@@ -52,7 +52,7 @@ pub fn DraftBox() -> impl IntoView {
         t
     });
     let renaming = RwSignal::new(None::<String>);
-    let examples_list = examples::titles();
+    let examples_list = examples::TITLES;
     // A blank table of the form chosen beside the top bar's 新建空白表.
     let new_blank = move |_| {
         let form = session.editor.new_form.get_untracked();
@@ -60,9 +60,7 @@ pub fn DraftBox() -> impl IntoView {
     };
     let pick = move |ev: leptos::ev::Event| {
         if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-            if let Some(t) = examples::get(i) {
-                session.new_draft(t, true);
-            }
+            session.new_from_example(i);
         }
     };
     view! {

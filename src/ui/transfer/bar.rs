@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::formats::xlsx;
+use crate::formats::job::Job;
 use crate::ui::editor::use_editor;
 use crate::ui::lang::tr;
 use crate::ui::platform::download::XLSX_MIME;
 use crate::ui::widgets::notice::use_notices;
 
 use super::export_menu::ExportMenu;
-use super::exports::save_file;
+use super::exports::write_file;
 use super::import_dialog::ImportDialog;
 use super::print::{PrintFallback, PrintJob, PrintView, Printer};
 use super::share::{ShareDialog, SharedOpener};
@@ -32,7 +32,12 @@ pub fn TransferBar() -> impl IntoView {
         } else {
             file_name::of_table(&job.tables[0], "xlsx")
         };
-        save_file(notices, &xlsx::workbook(&job.tables), XLSX_MIME, &name);
+        write_file(
+            notices,
+            Job::Workbook { tables: job.tables },
+            XLSX_MIME,
+            name,
+        );
     });
     view! {
         <div class="toolbar transfer" role="group" aria-label=tr("导入导出", "Import and export")>

@@ -6,9 +6,11 @@
 use leptos::prelude::*;
 
 use crate::domain::{Document, Table, Text};
-use crate::formats::{docx, exchange, tsv, xlsx};
+use crate::formats::job::{Done, Job};
+use crate::formats::{docx, exchange, tsv};
 use crate::ui::editor::Editor;
 use crate::ui::platform::clipboard::copy_text;
+use crate::ui::platform::courier;
 use crate::ui::platform::download::{download, JSON_MIME, XLSX_MIME};
 use crate::ui::widgets::notice::Notices;
 use crate::ui::workspace::{count_en, Workspace};
@@ -25,6 +27,19 @@ pub fn save_file(notices: Notices, bytes: &[u8], mime: &str, name: &str) {
         )),
         Err(e) => notices.fail(e),
     }
+}
+
+/// Has the formats worker write a file (a workbook, a Word document) and
+/// downloads it as `name`, or says why it could not.
+pub fn write_file(notices: Notices, job: Job, mime: &'static str, name: String) {
+    courier::send(job, Vec::new(), move |done, bytes| match done {
+        Done::Bytes => save_file(notices, &bytes, mime, &name),
+        Done::Failed(why) => notices.fail(why),
+        other => notices.fail(Text::owned(
+            format!("导出得到了意外的结果：{other:?}"),
+            format!("The export gave an unexpected result: {other:?}"),
+        )),
+    });
 }
 
 /// What the menu's entries work with; each method is one entry.
@@ -65,29 +80,34 @@ impl Exports {
 
     pub fn table_xlsx(&self) {
         let t = self.table();
-        save_file(
+        let name = file_name::of_table(&t, "xlsx");
+        write_file(
             self.notices,
-            &xlsx::workbook(std::slice::from_ref(&t)),
+            Job::Workbook { tables: vec![t] },
             XLSX_MIME,
-            &file_name::of_table(&t, "xlsx"),
+            name,
         );
     }
 
     pub fn unit_workbook(&self) {
-        save_file(
+        write_file(
             self.notices,
-            &xlsx::workbook(&self.unit),
+            Job::Workbook {
+                tables: self.unit.clone(),
+            },
             XLSX_MIME,
-            &file_name::of_unit(&self.unit, "xlsx"),
+            file_name::of_unit(&self.unit, "xlsx"),
         );
     }
 
     pub fn unit_sheet(&self) {
-        save_file(
+        write_file(
             self.notices,
-            &xlsx::document_xlsx(&self.unit),
+            Job::OneSheet {
+                tables: self.unit.clone(),
+            },
             XLSX_MIME,
-            &file_name::of_unit(&self.unit, "xlsx"),
+            file_name::of_unit(&self.unit, "xlsx"),
         );
     }
 
@@ -95,21 +115,23 @@ impl Exports {
     pub fn table_docx(&self) {
         let t = self.table();
         let name = format!("{}.docx", file_name::stem(&t.project, "未命名"));
-        save_file(
+        write_file(
             self.notices,
-            &docx::document(std::slice::from_ref(&t)),
+            Job::Word { tables: vec![t] },
             docx::MIME,
-            &name,
+            name,
         );
     }
 
     /// The unit's tables in one Word document, each on its own page.
     pub fn unit_docx(&self) {
-        save_file(
+        write_file(
             self.notices,
-            &docx::document(&self.unit),
+            Job::Word {
+                tables: self.unit.clone(),
+            },
             docx::MIME,
-            &file_name::of_unit(&self.unit, "docx"),
+            file_name::of_unit(&self.unit, "docx"),
         );
     }
 

@@ -25,7 +25,7 @@ use crate::ui::widgets::notice::use_notices;
 use super::import_source::{self, Source};
 use super::import_words::{confirm_label, imported, restored, status_line};
 use super::preview_html::preview_html;
-use super::reading::{has_table_tag, read_input, read_word, Found};
+use super::reading::{has_table_tag, in_lang, read, Found, Read};
 use super::unit::{open_draft, use_workspace};
 
 /// The 导入 dialog, open while `open` is true.
@@ -42,12 +42,14 @@ pub fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
     let pending = StoredValue::new(None::<TimeoutHandle>);
 
     // Reads the paste area now (what the input events asked for).
+    // Returns whether there was typing to read.
     let read_area = move || {
         if pending.try_update_value(Option::take).flatten().is_none() {
-            return;
+            return false;
         }
         let text = area.get_untracked().map(|a| a.value()).unwrap_or_default();
         source.set(Source::typed(text));
+        true
     };
     // A paste, a file or a fresh start: what was typed before it is moot.
     let replace = move |s: Source| {
@@ -78,15 +80,30 @@ pub fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
         now
     });
 
+    // What the formats worker read from `source` (in both languages), and
+    // which read is the latest: an earlier read that answers late is moot.
+    let read_done = RwSignal::new(None::<Result<Read, Text>>);
+    let reads = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let s = source.get();
+        let n = reads.get_value() + 1;
+        reads.set_value(n);
+        read_done.set(None);
+        if s.is_empty() {
+            return;
+        }
+        read(&s, move |r| {
+            if reads.try_get_value() == Some(n) {
+                read_done.set(Some(r));
+            }
+        });
+    });
     let found = Memo::new(move |_| {
         let l = lang();
-        source.with(|s| {
-            (!s.is_empty()).then(|| match (&s.word, &s.file) {
-                (Some(bytes), Some(name)) => read_word(name, bytes, l),
-                _ => read_input(&s.text, s.html.as_deref(), s.file.as_deref(), l),
-            })
-        })
+        read_done.with(|r| r.as_ref().map(|r| in_lang(r, l)))
     });
+    // Reading: something was given and its read has not come back yet.
+    let reading = move || read_done.with(Option::is_none) && !source.with(Source::is_empty);
 
     let on_paste = move |ev: web_sys::ClipboardEvent| {
         let Some(data) = ev.clipboard_data() else {
@@ -115,7 +132,12 @@ pub fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
         if pending.with_value(Option::is_some) {
             return;
         }
-        let handle = set_timeout_with_handle(read_area, Duration::ZERO);
+        let handle = set_timeout_with_handle(
+            move || {
+                read_area();
+            },
+            Duration::ZERO,
+        );
         match handle {
             Ok(h) => pending.set_value(Some(h)),
             Err(_) => {
@@ -165,8 +187,11 @@ pub fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
     };
 
     let confirm = move |_| {
-        // Typing not read yet is read first: the preview is what is imported.
-        read_area();
+        // Typing not read yet is read first, and its preview shown: the
+        // preview is what is imported.
+        if read_area() || reading() {
+            return;
+        }
         let Some(Ok(found)) = found.get_untracked() else {
             return;
         };
@@ -204,7 +229,12 @@ pub fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
     };
     let confirm_label = move || found.with(|f| confirm_label(f.as_ref(), lang()));
     let ready = move || found.with(|f| matches!(f, Some(Ok(_))));
-    let status = move || found.with(|f| status_line(f.as_ref(), lang()));
+    let status = move || {
+        if reading() {
+            return tr("正在读取…", "Reading…").to_string();
+        }
+        found.with(|f| status_line(f.as_ref(), lang()))
+    };
     let result = move || {
         found.with(|f| match f {
             Some(Err(msg)) => {
@@ -214,6 +244,9 @@ pub fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
                 let html = existing.with_value(|e| preview_html(f, e, lang()));
                 Some(view! { <div inner_html=html></div> }.into_any())
             }
+            None if reading() => Some(
+                view! { <p class="import-reading">{tr("正在读取…", "Reading…")}</p> }.into_any(),
+            ),
             None => None,
         })
     };

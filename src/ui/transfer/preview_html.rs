@@ -252,7 +252,7 @@ fn push_item(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::transfer::reading::{read_input, Origin};
+    use crate::ui::transfer::reading::Origin;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     const FIXTURE: &str = include_str!("../../../tests/fixtures/tianjin-2025-tables-1-8.txt");
@@ -288,7 +288,11 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn the_preview_says_it_in_english_too() {
-        let found = read_input(FIXTURE, None, None, Lang::En).unwrap();
+        let found = Found::Tables {
+            from: Origin::Text,
+            tables: crate::formats::layout::import(FIXTURE).unwrap().tables,
+            left_out: Vec::new(),
+        };
         let html = preview_html(&found, &[], Lang::En);
         assert!(html.contains("Found 8 tables in the text:"), "{html}");
         assert!(html.contains("aria-label=\"Tables found\""), "{html}");

@@ -1,17 +1,25 @@
 //! What pasted or chosen text is, read by the formats crate
-//! (`crates/formats/src/reading/`): the same code the `jixiao` command line
-//! uses. This file only adds what needs the page: the browser's
-//! `TextDecoder` for GB18030 files, and a backup's drafts restored as they
-//! are (`crates/drafts/src/backup.rs`).
+//! (`crates/formats/src/reading/`, the same code the `jixiao` command line
+//! uses) in the formats worker ([`courier`]). This file adds what needs
+//! the page: the browser's `TextDecoder` for GB18030 files, and a backup's
+//! drafts restored as they are (`crates/drafts/src/backup.rs`).
+//!
+//! A read is kept in both languages ([`Read`]) and said in the page's
+//! language when shown ([`in_lang`]), so switching language needs no
+//! second read.
 
 use crate::domain::{Bilingual, Document, Lang, Table, Text};
 use crate::drafts::{backup, Draft};
+use crate::formats::job::{self, Done, Job};
 use crate::formats::limits;
 use crate::formats::reading;
+use crate::ui::platform::courier;
 
 pub use crate::formats::reading::{has_table_tag, Origin};
 
-/// What the importer found.
+use super::import_source::Source;
+
+/// What the importer found, in the page's language.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Found {
     /// Tables to add as new drafts; `from` names what they were read as;
@@ -29,64 +37,94 @@ pub enum Found {
     },
 }
 
-/// Reads what the author pasted or chose. `html` is the clipboard's
-/// `text/html` (used when it holds a `<table>`), `name` the file's name;
-/// what went wrong is said in `lang`.
-pub fn read_input(
-    text: &str,
-    html: Option<&str>,
-    name: Option<&str>,
-    lang: Lang,
-) -> Result<Found, String> {
-    found(reading::read_input_in_part(text, html, name), lang)
+/// What the importer found, in both languages.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Read {
+    Tables {
+        from: Origin,
+        tables: Vec<Table>,
+        left_out: Vec<Text>,
+    },
+    Backup {
+        drafts: Vec<Draft>,
+        problems: Vec<Text>,
+    },
 }
 
-fn found(read: Result<reading::Outcome, reading::ReadError>, lang: Lang) -> Result<Found, String> {
+/// A read said in `lang`.
+pub fn in_lang(read: &Result<Read, Text>, lang: Lang) -> Result<Found, String> {
+    let say = |ts: &[Text]| ts.iter().map(|t| t.get(lang).to_string()).collect();
     match read {
-        Ok(reading::Outcome {
-            found: reading::Found::Tables { from, tables },
-            left_out,
-        }) => Ok(Found::Tables {
+        Ok(Read::Tables {
             from,
             tables,
-            left_out: left_out.into_iter().map(|t| t.into_lang(lang)).collect(),
+            left_out,
+        }) => Ok(Found::Tables {
+            from: *from,
+            tables: tables.clone(),
+            left_out: say(left_out),
         }),
-        Ok(reading::Outcome {
-            found: reading::Found::Backup { json },
-            ..
-        }) => restore(&json, lang),
-        Err(e) => Err(e.text().into_lang(lang)),
+        Ok(Read::Backup { drafts, problems }) => Ok(Found::Backup {
+            drafts: drafts.clone(),
+            problems: say(problems),
+        }),
+        Err(why) => Err(why.get(lang).to_string()),
     }
 }
 
-/// The tables of a Word document (.docx), read by the formats crate.
-pub fn read_word(name: &str, bytes: &[u8], lang: Lang) -> Result<Found, String> {
-    found(
-        reading::read_file_in_part(name, bytes, Some(&gb18030)),
-        lang,
-    )
+/// Reads what the author pasted or chose: the clipboard's `text/html`
+/// (used when it holds a `<table>`), a file's text by its name, a Word
+/// document's bytes. `then` gets what was found, later.
+pub fn read(source: &Source, then: impl FnOnce(Result<Read, Text>) + 'static) {
+    let (job, bytes) = match (&source.word, &source.file) {
+        (Some(bytes), Some(name)) => (Job::ReadFile { name: name.clone() }, bytes.to_vec()),
+        _ => (
+            Job::Read {
+                text: source.text.clone(),
+                html: source.html.clone(),
+                name: source.file.clone(),
+            },
+            Vec::new(),
+        ),
+    };
+    courier::send(job, bytes, move |done, _| then(outcome(done)));
+}
+
+fn outcome(done: Done) -> Result<Read, Text> {
+    match done {
+        Done::Found(job::Found::Tables {
+            from,
+            tables,
+            left_out,
+        }) => Ok(Read::Tables {
+            from,
+            tables,
+            left_out,
+        }),
+        Done::Found(job::Found::Backup { json }) => restore(&json),
+        Done::Failed(why) => Err(why),
+        other => Err(Text::owned(
+            format!("导入得到了意外的结果：{other:?}"),
+            format!("The import gave an unexpected result: {other:?}"),
+        )),
+    }
 }
 
 /// A backup's drafts, within the import limits.
-fn restore(json: &str, lang: Lang) -> Result<Found, String> {
-    let (drafts, problems) = backup::read_drafts(json).map_err(|e| e.text().into_lang(lang))?;
+fn restore(json: &str) -> Result<Read, Text> {
+    let (drafts, problems) = backup::read_drafts(json).map_err(|e| e.text())?;
     if drafts.is_empty() {
-        let mut msg = Text::new(
-            "备份文件中没有可恢复的草稿。",
-            "The backup file holds no draft that can be restored. ",
-        )
-        .into_lang(lang);
+        let mut zh = String::from("备份文件中没有可恢复的草稿。");
+        let mut en = String::from("The backup file holds no draft that can be restored. ");
         for p in &problems {
-            msg.push_str(p.get(lang));
+            zh.push_str(&p.zh);
+            en.push_str(&p.en);
         }
-        return Err(msg);
+        return Err(Text::owned(zh, en));
     }
     let tables = drafts.iter().map(|d| d.table.clone()).collect();
-    limits::check_document(&Document { tables }).map_err(|e| e.text().into_lang(lang))?;
-    Ok(Found::Backup {
-        drafts,
-        problems: problems.into_iter().map(|p| p.into_lang(lang)).collect(),
-    })
+    limits::check_document(&Document { tables }).map_err(|e| e.text())?;
+    Ok(Read::Backup { drafts, problems })
 }
 
 /// Why a file of this name is not read (a kind that is not text, and what
@@ -98,13 +136,7 @@ pub fn unreadable(name: &str) -> Option<Text> {
 /// The text of a file: UTF-8 (with or without BOM), UTF-16 with BOM
 /// (Excel's "Unicode text"), else GB18030 through the browser's decoder.
 pub fn decode_bytes(bytes: &[u8]) -> String {
-    reading::decode_bytes(bytes, Some(&gb18030))
-}
-
-fn gb18030(bytes: &[u8]) -> Option<String> {
-    let decoder = web_sys::TextDecoder::new_with_label("gb18030").ok()?;
-    let array = js_sys::Uint8Array::from(bytes);
-    decoder.decode_with_js_u8_array(&array).ok()
+    reading::decode_bytes(bytes, Some(&crate::encoding::gb18030))
 }
 
 #[cfg(test)]
@@ -112,23 +144,56 @@ mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
+    /// What `source` reads as, said in `lang`.
+    async fn read_now(source: Source, lang: Lang) -> Result<Found, String> {
+        let (tx, rx) = futures_channel();
+        read(&source, move |r| tx(r));
+        in_lang(&rx.await, lang)
+    }
+
+    /// A one-shot hand-over from a callback to an `async` test.
+    fn futures_channel() -> (
+        impl FnOnce(Result<Read, Text>),
+        impl std::future::Future<Output = Result<Read, Text>>,
+    ) {
+        let slot = std::rc::Rc::new(std::cell::RefCell::new(None));
+        let put = slot.clone();
+        let tx = move |r| *put.borrow_mut() = Some(r);
+        let rx = async move {
+            loop {
+                if let Some(r) = slot.borrow_mut().take() {
+                    return r;
+                }
+                let tick = js_sys::Promise::new(&mut |resolve, _| {
+                    let _ = web_sys::window()
+                        .unwrap()
+                        .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5);
+                });
+                let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+            }
+        };
+        (tx, rx)
+    }
+
     /// "Tables 1 to 8 of the published layout" in GB18030, as Chinese
     /// Windows saves a .txt file: the browser's decoder reads it.
     #[wasm_bindgen_test]
-    fn a_gb18030_file_is_read_through_the_browser() {
+    async fn a_gb18030_file_is_read_through_the_browser() {
         let bytes =
             include_bytes!("../../../tests/fixtures/encodings/tianjin-2025-tables-1-8.gb18030.txt");
-        let text = decode_bytes(bytes);
-        match read_input(&text, None, Some("表.txt"), Lang::Zh) {
+        let mut source = Source::typed(decode_bytes(bytes));
+        source.file = Some("表.txt".into());
+        match read_now(source, Lang::Zh).await {
             Ok(Found::Tables { tables, .. }) => assert_eq!(tables.len(), 8),
             other => panic!("expected tables, got {other:?}"),
         }
     }
 
     #[wasm_bindgen_test]
-    fn nothing_is_said_in_the_page_language() {
-        let zh = read_input("   ", None, None, Lang::Zh).unwrap_err();
-        let en = read_input("   ", None, None, Lang::En).unwrap_err();
+    async fn nothing_is_said_in_the_page_language() {
+        let blank = || Source::typed("   ".into());
+        let zh = read_now(blank(), Lang::Zh).await.unwrap_err();
+        let en = read_now(blank(), Lang::En).await.unwrap_err();
         assert!(zh.contains("没有内容"), "{zh}");
         assert!(en.starts_with("Nothing to import"), "{en}");
     }

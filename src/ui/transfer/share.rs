@@ -11,14 +11,16 @@ use leptos::portal::Portal;
 use leptos::prelude::*;
 
 use crate::domain::rules::{self, Counts};
-use crate::domain::{Bilingual, Lang, Table, Text};
-use crate::formats::{limits, share};
+use crate::domain::{Lang, Table, Text};
+use crate::formats::job::{Done, Job};
+use crate::formats::share;
 
 use crate::domain::lang::grouped;
 use crate::ui::drafts::use_session;
 use crate::ui::editor::use_editor;
 use crate::ui::lang::{lang, tr};
 use crate::ui::platform::clipboard::copy_text;
+use crate::ui::platform::courier;
 use crate::ui::platform::dom;
 use crate::ui::widgets::modal::Modal;
 use crate::ui::widgets::notice::use_notices;
@@ -43,14 +45,32 @@ pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
     let editor = use_editor();
     let notices = use_notices();
     let copied = RwSignal::new(false);
-    // Made when the dialog opens, from the table as it is then.
+    // Made when the dialog opens, from the table as it is then (by the
+    // formats worker; `None` until it answers).
+    let made = RwSignal::new(None::<Result<String, Text>>);
+    Effect::new(move |_| {
+        made.set(None);
+        if open.get() {
+            let job = Job::ShareLink {
+                base: page_address(),
+                table: Box::new(editor.table.get_untracked()),
+            };
+            courier::send(job, Vec::new(), move |done, _| {
+                let link = match done {
+                    Done::Text(link) => Ok(link),
+                    Done::Failed(why) => Err(why),
+                    other => Err(Text::owned(format!("{other:?}"), format!("{other:?}"))),
+                };
+                if open.get_untracked() {
+                    made.set(Some(link));
+                    dom::focus_and_select_later("share-link".into(), None);
+                }
+            });
+        }
+    });
     let link = Memo::new(move |_| {
-        open.get().then(|| {
-            editor
-                .table
-                .with_untracked(|t| share::link(&page_address(), t))
-                .map_err(|e| e.text().into_lang(lang()))
-        })
+        let l = lang();
+        made.with(|m| m.as_ref().map(|m| m.clone().map_err(|e| e.into_lang(l))))
     });
     Effect::new(move |_| {
         if open.get() {
@@ -76,7 +96,9 @@ pub fn ShareDialog(open: RwSignal<bool>) -> impl IntoView {
         }
     };
     let body = move || match link.get() {
-        None => ().into_any(),
+        None => {
+            view! { <p class="xfer-lead">{tr("正在生成链接…", "Making the link…")}</p> }.into_any()
+        }
         Some(Err(msg)) => view! {
             <p class="import-error" role="alert">{msg}</p>
         }
@@ -145,8 +167,8 @@ enum Opened {
     Broken(String),
 }
 
-/// The table of a `#share=…` address, if it is one.
-fn from_address() -> Option<Opened> {
+/// The `#share=…` fragment of the page's address, if it has one.
+fn shared_fragment() -> Option<String> {
     let hash = window().location().hash().ok()?;
     let hash = if hash.contains('%') {
         js_sys::decode_uri_component(&hash)
@@ -156,17 +178,23 @@ fn from_address() -> Option<Opened> {
     } else {
         hash
     };
-    if !hash.starts_with(share::PREFIX) {
-        return None;
-    }
-    let l = lang();
-    Some(match share::decode(&hash) {
-        Ok(t) => match limits::check_table(&t) {
-            Ok(()) => Opened::Table(Box::new(t)),
-            Err(e) => Opened::Broken(e.text().into_lang(l)),
-        },
-        Err(e) => Opened::Broken(e.text().into_lang(l)),
-    })
+    hash.starts_with(share::PREFIX).then_some(hash)
+}
+
+/// Opens the table of the page's address in `opened`, when it holds one
+/// (read by the formats worker, within the import limits).
+fn open_from_address(opened: RwSignal<Option<Opened>>) {
+    let Some(fragment) = shared_fragment() else {
+        return;
+    };
+    courier::send(Job::OpenShared { fragment }, Vec::new(), move |done, _| {
+        let l = lang();
+        opened.set(Some(match done {
+            Done::Table(t) => Opened::Table(t),
+            Done::Failed(why) => Opened::Broken(why.into_lang(l)),
+            other => Opened::Broken(format!("{other:?}")),
+        }));
+    });
 }
 
 /// Removes the fragment from the address (without reloading or adding a
@@ -188,12 +216,9 @@ fn clear_address() {
 /// when a link is pasted into the address bar of the open page).
 #[component]
 pub fn SharedOpener() -> impl IntoView {
-    let opened = RwSignal::new(from_address());
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        if let Some(o) = from_address() {
-            opened.set(Some(o));
-        }
-    });
+    let opened = RwSignal::new(None);
+    open_from_address(opened);
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| open_from_address(opened));
     on_cleanup(move || handle.remove());
     let dismiss = move || {
         clear_address();

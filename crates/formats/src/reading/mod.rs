@@ -66,7 +66,7 @@ use jixiao_domain::table::{Document, Table};
 pub const BACKUP_FORMAT: &str = "jixiao-backup";
 
 /// A form the input was read as (or tried as).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Origin {
     /// A table copied from Word/WPS/Excel (the clipboard's HTML).
     Copied,
