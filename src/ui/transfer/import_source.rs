@@ -1,12 +1,10 @@
 //! What the import dialog was given: pasted or typed text (with the
 //! clipboard's HTML), or the text of a chosen or dropped file.
 
-use crate::domain::Text;
+use crate::domain::{Bilingual, Text};
 use std::sync::Arc;
 
 use crate::formats::{limits, reading};
-
-use super::reading::{decode_bytes, unreadable};
 
 /// What the import dialog was given.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -90,4 +88,16 @@ pub async fn read(file: web_sys::File) -> Result<Source, Text> {
             format!("The file “{name}” cannot be read."),
         )),
     }
+}
+
+/// Why a file of this name is not read (a kind that is not text, and what
+/// to do instead).
+pub fn unreadable(name: &str) -> Option<Text> {
+    reading::unreadable(name).map(|e| e.text())
+}
+
+/// The text of a file: UTF-8 (with or without BOM), UTF-16 with BOM
+/// (Excel's "Unicode text"), else GB18030 through the browser's decoder.
+pub fn decode_bytes(bytes: &[u8]) -> String {
+    reading::decode_bytes(bytes, Some(&crate::encoding::gb18030))
 }

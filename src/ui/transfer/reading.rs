@@ -12,7 +12,6 @@ use crate::domain::{Bilingual, Document, Lang, Table, Text};
 use crate::drafts::{backup, Draft};
 use crate::formats::job::{self, Done, Job};
 use crate::formats::limits;
-use crate::formats::reading;
 use crate::ui::platform::courier;
 
 pub use crate::formats::reading::{has_table_tag, Origin};
@@ -127,21 +126,10 @@ fn restore(json: &str) -> Result<Read, Text> {
     Ok(Read::Backup { drafts, problems })
 }
 
-/// Why a file of this name is not read (a kind that is not text, and what
-/// to do instead).
-pub fn unreadable(name: &str) -> Option<Text> {
-    reading::unreadable(name).map(|e| e.text())
-}
-
-/// The text of a file: UTF-8 (with or without BOM), UTF-16 with BOM
-/// (Excel's "Unicode text"), else GB18030 through the browser's decoder.
-pub fn decode_bytes(bytes: &[u8]) -> String {
-    reading::decode_bytes(bytes, Some(&crate::encoding::gb18030))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::transfer::import_source::decode_bytes;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     /// What `source` reads as, said in `lang`.
