@@ -585,6 +585,41 @@ test("a Word document in: preview, then the same drafts as the pasted text; and 
   expect(problems).toEqual([]);
 });
 
+test("drafts chosen in the draft box go out as one Word document, a table to a page", async ({ page }, info) => {
+  const problems = watchProblems(page);
+  await page.goto("./");
+  await ready(page);
+  await importFixture(page);
+  await page.locator("#draftbox-toggle").click();
+  const box = page.getByRole("region", { name: "草稿箱" });
+  const exportChosen = box.getByRole("button", { name: "导出所选为 Word（.docx）" });
+  // Nothing chosen: nothing to export.
+  await expect(exportChosen).toBeDisabled();
+  // Three of the eight, ticked out of order.
+  for (const n of [5, 1, 3]) await box.getByRole("checkbox", { name: `选择「${PROJECTS[n]}」` }).check();
+  await expect(box.getByRole("group", { name: "所选草稿" })).toContainText("已选择 3 份草稿");
+  await shot(page, "draftbox-chosen", info);
+  const [word] = await Promise.all([page.waitForEvent("download"), exportChosen.click()]);
+  expect(word.suggestedFilename()).toMatch(/\.docx$/);
+  const read = JSON.parse(execFileSync("python3", ["tests/docx/read_docx.py", await word.path()], { encoding: "utf8" }));
+  const tables = read.body.filter((b: any) => b.table);
+  expect(tables).toHaveLength(3);
+  // In the box's order (most recently changed first), each titled and on
+  // its own page.
+  const shown = await box.locator("tr.draft td.c-project").allTextContents();
+  const order = shown.filter((p) => [PROJECTS[1], PROJECTS[3], PROJECTS[5]].includes(p.trim()));
+  const titles = read.body.filter((b: any) => b.paragraph?.endsWith("绩效目标表"));
+  expect(titles.map((t: any) => t.paragraph)).toEqual(order.map((p, i) => `${i + 1}.${p.trim()}绩效目标表`));
+  expect(titles.slice(1).every((t: any) => t.page_break_before)).toBe(true);
+  // 选择全部草稿 ticks all, and again clears them.
+  const all = box.getByRole("checkbox", { name: "选择全部草稿" });
+  await all.check();
+  await expect(box.getByRole("group", { name: "所选草稿" })).toContainText(`已选择 ${await box.locator("tr.draft").count()} 份草稿`);
+  await all.uncheck();
+  await expect(exportChosen).toBeDisabled();
+  expect(problems).toEqual([]);
+});
+
 test("text saved by LibreOffice or WPS imports whole; a table that does not line up is named, not offered", async ({ page }) => {
   const problems = watchProblems(page);
   await page.goto("./");

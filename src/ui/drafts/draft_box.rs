@@ -6,8 +6,10 @@ use leptos::prelude::*;
 
 use crate::domain::{sort, Lang};
 use crate::drafts::DraftEntry;
-use crate::formats::examples;
+use crate::formats::job::Job;
+use crate::formats::{docx, examples, file_name};
 use crate::ui::lang::{count_en, lang, tr};
+use crate::ui::transfer::write_file;
 
 use super::damaged_list::DamagedList;
 use super::draft_line::{DraftLine, Line};
@@ -52,6 +54,41 @@ pub fn DraftBox() -> impl IntoView {
         t
     });
     let renaming = RwSignal::new(None::<String>);
+    // The drafts chosen for 导出所选为 Word, by id (only those still live
+    // count).
+    let chosen = RwSignal::new(Vec::<String>::new());
+    let picked = Memo::new(move |_| {
+        chosen.with(|c| live.with(|ls| ls.iter().filter(|l| c.contains(&l.meta.id)).count()))
+    });
+    let all_picked = move || {
+        let n = live.with(Vec::len);
+        n > 0 && picked.get() == n
+    };
+    let pick_all = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        chosen.set(if on {
+            live.with_untracked(|ls| ls.iter().map(|l| l.meta.id.clone()).collect())
+        } else {
+            Vec::new()
+        });
+    };
+    let export_word = move |_| {
+        // The open draft's last keystrokes first.
+        session.save_now();
+        let ids = chosen.get_untracked();
+        let order = live.get_untracked();
+        let mut tables: Vec<_> = ws.tables();
+        // In the box's order: most recently changed first.
+        let rank = |id: &str| order.iter().position(|l| l.meta.id == id);
+        tables.retain(|(m, _)| ids.contains(&m.id) && rank(&m.id).is_some());
+        tables.sort_by_key(|(m, _)| rank(&m.id));
+        let tables: Vec<_> = tables.into_iter().map(|(_, t)| t).collect();
+        if tables.is_empty() {
+            return;
+        }
+        let name = file_name::of_unit(&tables, "docx");
+        write_file(session.notices, Job::Word { tables }, docx::MIME, name);
+    };
     let examples_list = examples::TITLES;
     // A blank table of the form chosen beside the top bar's 新建空白表.
     let new_blank = move |_| {
@@ -96,9 +133,28 @@ pub fn DraftBox() -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
+            <div class="draft-picked" role="group" aria-label=tr("所选草稿", "Chosen drafts")>
+                <span class="muted" aria-live="polite">
+                    {move || match (picked.get(), lang()) {
+                        (0, Lang::Zh) => "勾选草稿，可把它们导出为一份 Word 文档，每张表一页。".to_string(),
+                        (0, Lang::En) => "Tick drafts to export them as one Word document, a table to a page.".to_string(),
+                        (n, Lang::Zh) => format!("已选择 {n} 份草稿"),
+                        (n, Lang::En) => format!("{} chosen", count_en(n, "draft", "drafts")),
+                    }}
+                </span>
+                <button type="button" disabled=move || picked.get() == 0 on:click=export_word>
+                    {tr("导出所选为 Word（.docx）", "Export chosen as Word (.docx)")}
+                </button>
+                <button type="button" class="link" hidden=move || picked.get() == 0 on:click=move |_| chosen.set(Vec::new())>
+                    {tr("取消选择", "Clear choice")}
+                </button>
+            </div>
             <table class="drafts" aria-label=tr("草稿", "Drafts")>
                 <thead>
                     <tr>
+                        <th scope="col" class="c-pick">
+                            <input type="checkbox" aria-label=tr("选择全部草稿", "Choose every draft") prop:checked=all_picked on:change=pick_all />
+                        </th>
                         <th scope="col" class="c-name">{tr("名称", "Name")}</th>
                         <th scope="col">{tr("项目名称", "Project name")}</th>
                         <th scope="col" class="c-budget">{tr("预算数", "Budget")}</th>
@@ -111,7 +167,7 @@ pub fn DraftBox() -> impl IntoView {
                     <For
                         each=move || live.get()
                         key=|l| (l.meta.id.clone(), l.meta.revision, l.meta.name.clone())
-                        children=move |l| view! { <DraftLine line=l renaming=renaming /> }
+                        children=move |l| view! { <DraftLine line=l renaming=renaming chosen=chosen /> }
                     />
                 </tbody>
             </table>

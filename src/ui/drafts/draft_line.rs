@@ -26,7 +26,12 @@ pub struct Line {
 /// One draft of the box: its name (a button that opens it, or the rename
 /// field), project, budget, check counts, last change, and its actions.
 #[component]
-pub fn DraftLine(line: Line, renaming: RwSignal<Option<String>>) -> impl IntoView {
+pub fn DraftLine(
+    line: Line,
+    renaming: RwSignal<Option<String>>,
+    /// The drafts chosen for export, by id.
+    chosen: RwSignal<Vec<String>>,
+) -> impl IntoView {
     let session = use_session();
     let Line {
         meta,
@@ -46,6 +51,20 @@ pub fn DraftLine(line: Line, renaming: RwSignal<Option<String>>) -> impl IntoVie
         move || renaming.with(|r| r.as_deref() == Some(id.as_str()))
     };
     let (id_open, id_ren, id_dup, id_del) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let is_chosen = {
+        let id = id.clone();
+        move || chosen.with(|c| c.contains(&id))
+    };
+    let id_pick = id.clone();
+    let pick = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        chosen.update(|c| {
+            c.retain(|x| x != &id_pick);
+            if on {
+                c.push(id_pick.clone());
+            }
+        });
+    };
     let open = move |_| {
         if let Err(e) = session.open(&id_open) {
             session.alert(e);
@@ -94,6 +113,9 @@ pub fn DraftLine(line: Line, renaming: RwSignal<Option<String>>) -> impl IntoVie
     let label = name.clone();
     view! {
         <tr class="draft" class:open=is_open>
+            <td class="c-pick">
+                <input type="checkbox" aria-label=named("选择", "Choose", &name) prop:checked=is_chosen on:change=pick />
+            </td>
             <td class="c-name">
                 {move || {
                     if is_renaming() {
