@@ -83,6 +83,15 @@ test("after one visit the page opens with no network, with its drafts", async ({
   await page.locator("#draftbox-toggle").click();
   await project(page).fill("断网时改过的项目");
   await expect(saveStatus(page)).toContainText("已保存", { timeout: 2500 });
+  // Import and export offline too: the formats worker, loaded on first
+  // use, comes from the service worker's cache.
+  await page.getByRole("button", { name: "导出 ▾" }).click();
+  const [word] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("menuitem", { name: "导出 Word（.docx）" }).click(),
+  ]);
+  expect(word.suggestedFilename()).toBe("断网时改过的项目.docx");
+  expect(fromWorker.map((p) => p.split("/").pop())).toContain("jixiao-worker_bg.wasm");
   expect(problems).toEqual([]);
   await context.setOffline(false);
 });
