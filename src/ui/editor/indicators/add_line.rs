@@ -70,14 +70,14 @@ pub(super) fn AddLine(key: GroupKey, info: Memo<GroupInfo>) -> impl IntoView {
         Lang::En => format!("Add indicator ({} / {})", l1.label().en, l2.label().en),
     };
     view! {
-        <tr class="add-line">
-            <td class=move || { if block_first.get() { "l1 first" } else { "l1 cont" } }>
+        <tr role="row" class="add-line">
+            <td role="cell" class=move || { if block_first.get() { "l1 first" } else { "l1 cont" } }>
                 {move || block_first.get().then(|| view! { <span class="group-name">{level_text(l1.label())}</span> })}
             </td>
-            <td class=move || { if empty.get() { "l2 first" } else { "l2 cont" } }>
+            <td role="cell" class=move || { if empty.get() { "l2 first" } else { "l2 cont" } }>
                 {move || empty.get().then(|| view! { <span class="group-name muted">{level_text(l2.label())}</span> })}
             </td>
-            <td colspan=rest_span(editor.form.get_untracked()).to_string() class="add-cell">
+            <td role="cell" colspan=rest_span(editor.form.get_untracked()).to_string() class="add-cell">
                 <button type="button" class="add" id=add_button_id(key) aria-label=add_label on:click=add>
                     {tr("＋ 新增指标", "+ Add indicator")}
                 </button>

@@ -177,6 +177,7 @@ pub fn IndicatorSection(form: Form) -> impl IntoView {
             <FrameworkSwitch form=form />
             <Messages dom_id="indicators-tree".to_string() findings=tree_findings />
             <table
+                role="table"
                 class=if form.shows_column(Column::Description) { "ind-table" } else { "ind-table no-desc" }
                 aria-labelledby=Section::Indicators.heading_id()
             >
@@ -184,14 +185,14 @@ pub fn IndicatorSection(form: Form) -> impl IntoView {
                     {form.columns().iter().map(|c| view! { <col class=col_class(c.column) /> }).collect_view()}
                     <col class="c-act" />
                 </colgroup>
-                <thead>
-                    <tr>
+                <thead role="rowgroup">
+                    <tr role="row">
                         {form
                             .columns()
                             .iter()
-                            .map(|c| view! { <th scope="col">{column_heading(form, c.column)}</th> })
+                            .map(|c| view! { <th scope="col" role="columnheader" class=col_class(c.column)>{column_heading(form, c.column)}</th> })
                             .collect_view()}
-                        <th scope="col">
+                        <th scope="col" role="columnheader" class="c-act">
                             <span class="visually-hidden">{tr("操作", "Actions")}</span>
                         </th>
                     </tr>
@@ -219,7 +220,7 @@ fn Block(level1: Level1Key) -> impl IntoView {
             .with(|t| t.iter().any(|b| b.level1 == level1 && b.in_framework))
     });
     view! {
-        <tbody class=move || { if in_framework.get() { "block" } else { "block stray" } }>
+        <tbody role="rowgroup" class=move || { if in_framework.get() { "block" } else { "block stray" } }>
             <For each=groups key=|k| *k children=move |k| view! { <Group key=k /> } />
         </tbody>
     }

@@ -258,8 +258,8 @@ pub(super) fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
     dom::bind_value(value_node, text_of(Column::Value));
 
     view! {
-        <tr class="ind-row" class:has-msgs=move || shown.with(|s| !s.is_empty())>
-            <td class=move || { if first_in_block() { "l1 first" } else { "l1 cont" } }>
+        <tr role="row" class="ind-row" class:has-msgs=move || shown.with(|s| !s.is_empty())>
+            <td role="cell" class=move || { if first_in_block() { "l1 first" } else { "l1 cont" } }>
                 <select
                     id=cell_id(id, Column::Level1)
                     class="level"
@@ -272,7 +272,7 @@ pub(super) fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                     {level1_options}
                 </select>
             </td>
-            <td class=move || { if first_in_group() { "l2 first" } else { "l2 cont" } }>
+            <td role="cell" class=move || { if first_in_group() { "l2 first" } else { "l2 cont" } }>
                 <select
                     id=cell_id(id, Column::Level2)
                     class="level"
@@ -285,7 +285,7 @@ pub(super) fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                     {level2_options}
                 </select>
             </td>
-            <td class="name" data-label=name_of(Column::Name)>
+            <td role="cell" class="name" data-label=name_of(Column::Name)>
                 <span class="rowno" aria-hidden="true">{n}</span>
                 <textarea
                     id=cell_id(id, Column::Name)
@@ -301,7 +301,7 @@ pub(super) fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                 ></textarea>
             </td>
             {form.shows_column(Column::Description).then(|| view! {
-            <td class="desc" data-label=name_of(Column::Description)>
+            <td role="cell" class="desc" data-label=name_of(Column::Description)>
                 <textarea
                     id=cell_id(id, Column::Description)
                     rows="1"
@@ -314,7 +314,7 @@ pub(super) fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                 ></textarea>
             </td>
             })}
-            <td class="value" data-label=name_of(Column::Value)>
+            <td role="cell" class="value" data-label=name_of(Column::Value)>
                 <div class="value-wrap">
                 <input
                     id=cell_id(id, Column::Value)
@@ -333,7 +333,7 @@ pub(super) fn Row(id: u64, pos: Memo<(bool, bool, bool)>) -> impl IntoView {
                 </div>
                 </div>
             </td>
-            <td class="act">
+            <td role="cell" class="act">
                 <button
                     type="button"
                     class="icon"
