@@ -227,8 +227,8 @@ fn rows(theirs: &[Indicator], mine: &[Indicator], out: &mut Vec<Difference>) {
                     let row = j + k + 1;
                     out.push(Difference {
                         what: Text::owned(
-                            format!("第 {row} 行指标 · {}", col.label_zh()),
-                            format!("Indicator row {row}, {}", col.label_en()),
+                            format!("第 {row} 行指标 · {}", col.label().zh),
+                            format!("Indicator row {row}, {}", col.label().en),
                         ),
                         theirs: short(x),
                         mine: short(y),

@@ -30,11 +30,6 @@ pub struct LayoutError {
 }
 
 impl LayoutError {
-    /// The message with its line, in `lang` (Chinese: as `Display`); the
-    /// same as `self.text().get(lang)`.
-    pub fn message_in(&self, lang: Lang) -> String {
-        self.text().into_lang(lang)
-    }
 }
 
 impl Bilingual for LayoutError {
@@ -658,9 +653,9 @@ mod tests {
     #[test]
     fn errors_say_their_line_in_both_languages() {
         let e = import("随便一段话").unwrap_err();
-        assert_eq!(e.message_in(Lang::Zh), e.to_string());
+        assert_eq!(e.text().into_lang(Lang::Zh), e.to_string());
         assert!(e.to_string().starts_with("第 1 行："), "{e}");
-        let en = e.message_in(Lang::En);
+        let en = e.text().into_lang(Lang::En);
         assert!(
             en.starts_with("Line 1: No performance target table"),
             "{en}"

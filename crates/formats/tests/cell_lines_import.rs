@@ -98,8 +98,8 @@ fn the_same_as_the_published_layout_with_no_errors() {
 fn a_damaged_table_refuses_the_text_and_names_the_table_and_its_line() {
     let e = layout::import(DAMAGED).unwrap_err();
     assert_eq!(e.line, 136, "{e}");
-    let zh = e.message_in(Lang::Zh);
-    let en = e.message_in(Lang::En);
+    let zh = e.text().into_lang(Lang::Zh);
+    let en = e.text().into_lang(Lang::En);
     assert!(
         zh.starts_with("第 136 行：第 3 张表「大学科技园建设服务」没有导入"),
         "{zh}"

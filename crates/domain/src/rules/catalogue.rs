@@ -28,19 +28,10 @@ impl Severity {
         }
     }
 
-    /// The Chinese name. Kept for callers not yet on [`Bilingual::text`].
-    pub fn label_zh(self) -> &'static str {
-        self.names().0
-    }
-
-    /// The English name. Kept for callers not yet on [`Bilingual::text`].
-    pub fn label_en(self) -> &'static str {
-        self.names().1
-    }
-
-    /// The name in `lang`. Kept for callers not yet on [`Bilingual::text`].
+    /// The name in `lang` (as `self.text().get(lang)`, without allocating).
     pub fn label(self, lang: Lang) -> &'static str {
-        lang.pick(self.label_zh(), self.label_en())
+        let (zh, en) = self.names();
+        lang.pick(zh, en)
     }
 }
 
@@ -79,18 +70,6 @@ macro_rules! rules {
             /// One line on what the rule checks.
             pub fn summary(self) -> Text {
                 match self { $( Rule::$variant => Text::new($zh, $en), )* }
-            }
-
-            /// The summary in Chinese. Kept for callers not yet on
-            /// [`Rule::summary`].
-            pub fn summary_zh(self) -> &'static str {
-                match self { $( Rule::$variant => $zh, )* }
-            }
-
-            /// The summary in English. Kept for callers not yet on
-            /// [`Rule::summary`].
-            pub fn summary_en(self) -> &'static str {
-                match self { $( Rule::$variant => $en, )* }
             }
 
             /// A short example of what the rule catches, for the help page.
@@ -296,10 +275,6 @@ mod tests {
             assert_eq!(Rule::from_code(r.code()), Some(*r));
             let summary = r.summary();
             assert!(!summary.zh.is_empty() && !summary.en.is_empty());
-            assert_eq!(
-                (r.summary_zh(), r.summary_en()),
-                (&*summary.zh, &*summary.en)
-            );
             assert!(!r.example_bad().is_empty());
             assert_ne!(r.example_bad(), r.example_good(), "{}", r.code());
         }

@@ -26,8 +26,7 @@ impl Finding {
         self.rule.severity()
     }
 
-    /// The message in `lang`. Kept for callers not yet on
-    /// [`Bilingual::text`].
+    /// The message in `lang` (as `self.text().get(lang)`, without copying).
     pub fn message_in(&self, lang: Lang) -> &str {
         lang.pick(&self.message, &self.message_en)
     }

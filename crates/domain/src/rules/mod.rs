@@ -168,35 +168,23 @@ mod tests {
         );
     }
 
-    /// The wrappers kept for callers not yet on `Text` answer as the
-    /// functions they replace did. (This test goes with them.)
+    /// The shortcuts that pick one language without copying say what the
+    /// `Text` says.
     #[test]
-    fn the_old_names_answer_as_before() {
+    fn the_one_language_shortcuts_say_what_the_text_says() {
         let cell = Place::Indicator {
             row: 3,
             column: Column::Value,
         };
         assert_eq!(cell.label(Lang::En), "Indicator row 4, target value");
-        assert_eq!(cell.label_zh(), "第 4 行指标 · 指标值");
+        assert_eq!(cell.label(Lang::Zh), cell.text().zh);
         assert_eq!(Field::Project.title(Lang::En), "Project name");
-        assert_eq!(
-            (Column::Name.label_zh(), Column::Name.label_en()),
-            ("三级指标", "level-3 indicator")
-        );
-        assert_eq!(Severity::Hint.label(Lang::En), "hint");
-        assert_eq!(
-            (Severity::Warning.label_zh(), Severity::Warning.label_en()),
-            ("警告", "warning")
-        );
-        for r in Rule::ALL {
-            let s = r.summary();
-            assert_eq!((r.summary_zh(), r.summary_en()), (&*s.zh, &*s.en));
+        for s in [Severity::Error, Severity::Warning, Severity::Hint] {
+            assert_eq!(s.label(Lang::Zh), s.text().zh);
+            assert_eq!(s.label(Lang::En), s.text().en);
         }
         let f = check(&Table::default()).remove(0);
-        assert_eq!(f.message_in(Lang::Zh), f.message);
-        assert_eq!(f.message_in(Lang::En), f.message_en);
-        let v = crate::value::parse("3个");
-        assert_eq!(v.reading_zh(), v.reading().zh);
-        assert_eq!(v.reading_en(), v.reading().en);
+        assert_eq!(f.message_in(Lang::Zh), f.text().zh);
+        assert_eq!(f.message_in(Lang::En), f.text().en);
     }
 }

@@ -139,8 +139,7 @@ impl Field {
         headed(self.label())
     }
 
-    /// The name in `lang`, as a heading. Kept for callers not yet on
-    /// [`Field::heading`].
+    /// The name in `lang`, as a heading (`self.heading()` in one language).
     pub fn title(self, lang: Lang) -> String {
         self.heading().into_lang(lang)
     }
@@ -196,16 +195,6 @@ impl Column {
         headed(self.label())
     }
 
-    /// The Chinese name. Kept for callers not yet on [`Column::label`].
-    pub fn label_zh(self) -> &'static str {
-        self.names().0
-    }
-
-    /// The English name. Kept for callers not yet on [`Column::label`].
-    pub fn label_en(self) -> &'static str {
-        self.names().1
-    }
-
     fn key(self) -> &'static str {
         match self {
             Column::Level1 => "level1",
@@ -228,14 +217,7 @@ impl Place {
         }
     }
 
-    /// Where it is, in Chinese. Kept for callers not yet on
-    /// [`Bilingual::text`].
-    pub fn label_zh(&self) -> String {
-        self.text().into_lang(Lang::Zh)
-    }
-
-    /// Where it is, in `lang`. Kept for callers not yet on
-    /// [`Bilingual::text`].
+    /// Where it is, in `lang` (as `self.text().into_lang(lang)`).
     pub fn label(&self, lang: Lang) -> String {
         self.text().into_lang(lang)
     }

@@ -51,16 +51,4 @@ impl Value {
             }
         }
     }
-
-    /// The reading in Chinese. Kept for callers not yet on
-    /// [`Value::reading`].
-    pub fn reading_zh(&self) -> String {
-        self.reading().into_lang(Lang::Zh)
-    }
-
-    /// The reading in English. Kept for callers not yet on
-    /// [`Value::reading`].
-    pub fn reading_en(&self) -> String {
-        self.reading().into_lang(Lang::En)
-    }
 }
