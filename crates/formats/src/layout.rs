@@ -17,7 +17,7 @@ use std::fmt;
 use jixiao_domain::budget::{Amount, MoneyUnit};
 use jixiao_domain::form::Form;
 use jixiao_domain::framework::Framework;
-use jixiao_domain::lang::{Bilingual, Lang, Text};
+use jixiao_domain::lang::{Bilingual, Text};
 use jixiao_domain::table::{Document, Indicator, Table};
 
 /// Why a text could not be imported at all.
@@ -27,9 +27,6 @@ pub struct LayoutError {
     pub line: usize,
     pub message: String,
     pub message_en: String,
-}
-
-impl LayoutError {
 }
 
 impl Bilingual for LayoutError {
@@ -617,6 +614,7 @@ fn parse_indicators(cells: &[Cell]) -> Vec<Indicator> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jixiao_domain::lang::Lang;
 
     #[test]
     fn list_numbers() {

@@ -9,7 +9,7 @@
 //! table 3 deleted (line 138, `≥3次`). Every field is compared with
 //! `tests/fixtures/tianjin-2025-expected.json`.
 
-use jixiao_domain::{rules, Lang, Severity, Table};
+use jixiao_domain::{rules, Bilingual, Lang, Severity, Table};
 use jixiao_formats::reading::{self, Found, Origin, ReadError, Refusal};
 use jixiao_formats::{cell_lines, exchange, layout};
 

@@ -2,7 +2,7 @@
 //! (`≥ 95 %（百分比）`), so a misread unit or comparison shows at once.
 
 use super::{UnitClass, Value};
-use crate::lang::{Lang, Text};
+use crate::lang::Text;
 
 impl UnitClass {
     /// What the unit measures: `百分比`, `percent`.
