@@ -219,6 +219,13 @@ fn track_scroll(editor: Editor) {
 pub fn mount() {
     leptos::mount::mount_to_body(App);
     offline::register();
+    // The formats worker starts once the editor is up and the page has
+    // settled, so the first import or export does not wait for it (the
+    // service worker fetches its files after the first visit anyway).
+    set_timeout(
+        platform::courier::warm_up,
+        std::time::Duration::from_secs(3),
+    );
     #[cfg(feature = "panic-test")]
     {
         // Test builds only (feature `panic-test`): a deliberate panic.

@@ -2,7 +2,8 @@
 //! [`Job`] goes to the formats worker and its [`Done`] comes back.
 //!
 //! The worker (`src/bin/jixiao-worker.rs`, built by Trunk beside the page)
-//! is started on the first job, so the first download holds no importer or
+//! is started by [`warm_up`] once the page has settled, or by the first
+//! job if that comes sooner, so the first download holds no importer or
 //! exporter, and every import and export runs off the main thread. Jobs
 //! sent while it loads wait for its `ready`. When it cannot start, or
 //! fails, each waiting job is answered with a message saying so, and the
@@ -21,6 +22,13 @@ pub fn send(job: Job, bytes: Vec<u8>, then: impl FnOnce(Done, Vec<u8>) + 'static
         let (done, out) = ask(job, bytes).await;
         then(done, out);
     });
+}
+
+/// Starts the formats worker ahead of the first job (with the feature
+/// `in-page-formats`: nothing to start).
+pub fn warm_up() {
+    #[cfg(not(feature = "in-page-formats"))]
+    worker::warm_up();
 }
 
 /// The reply when the worker cannot do a job.
@@ -156,6 +164,17 @@ mod worker {
             _on_message: on_message,
             _on_error: on_error,
         })
+    }
+
+    /// Starts the worker when it is not running; a worker that cannot
+    /// start is tried again by the first job.
+    pub(super) fn warm_up() {
+        COURIER.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.is_none() {
+                *c = start().ok();
+            }
+        });
     }
 
     pub(super) async fn ask(job: Job, bytes: Vec<u8>) -> (Done, Vec<u8>) {
