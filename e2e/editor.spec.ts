@@ -167,3 +167,32 @@ test("start from an example table: no errors", async ({ page }, testInfo) => {
   await shot(page, "example-indicators", project);
   expect(problems).toEqual([]);
 });
+
+test("the indicator rows line up under their headings, a finding spanning to the right edge", async ({ page }) => {
+  for (const width of [1366, 1024, 800]) {
+    await page.setViewportSize({ width, height: 768 });
+    await page.goto("./");
+    await page.getByLabel("从示例开始").selectOption({ index: 1 });
+    await expect(page.getByLabel("三级指标 第1行")).toBeVisible();
+    await page.getByLabel("指标值 第1行").fill("≥abc");
+    await page.getByLabel("指标值 第1行").blur();
+    const table = page.getByRole("table", { name: "绩效指标" });
+    const finding = table.locator(".msg-row .msg-cell").first();
+    await expect(finding).toContainText("指标值");
+    const right = (b: { x: number; width: number } | null) => Math.round(b!.x + b!.width);
+    const tableBox = await table.boundingBox();
+    // The finding's cell reaches the table's right edge, as every row does.
+    expect(right(await finding.boundingBox()), `at ${width} px`).toBe(right(tableBox));
+    expect(right(await table.locator("tr.add-line").first().boundingBox())).toBe(right(tableBox));
+    // Each column's heading sits over that column's cells.
+    const heads = table.getByRole("columnheader");
+    const cells = table.locator("tr.ind-row").first().getByRole("cell");
+    const n = await heads.count();
+    expect(await cells.count()).toBe(n);
+    for (let i = 0; i < n; i++) {
+      const [h, c] = [await heads.nth(i).boundingBox(), await cells.nth(i).boundingBox()];
+      expect(Math.abs(h!.x - c!.x), `column ${i + 1} at ${width} px`).toBeLessThanOrEqual(1);
+      expect(Math.abs(h!.width - c!.width), `column ${i + 1} at ${width} px`).toBeLessThanOrEqual(1);
+    }
+  }
+});

@@ -178,6 +178,16 @@ test("a shared link on a phone: summary, findings, then the table; saved as a dr
     await other.setViewportSize({ width: w, height: 844 });
     await noSidewaysScroll(other, `shared view at ${w} px`);
   }
+  // The official table keeps its width and scrolls inside its own box
+  // instead of breaking numbers over lines.
+  const paper = view.locator(".paper");
+  const sizes = await paper.evaluate((el) => ({
+    scroll: el.scrollWidth,
+    client: el.clientWidth,
+    table: el.querySelector(".print-table")!.getBoundingClientRect().width,
+  }));
+  expect(sizes.table).toBeGreaterThanOrEqual(560);
+  expect(sizes.scroll).toBeGreaterThan(sizes.client);
   await other.screenshot({ path: `e2e/screenshots/phone-shared-${info.project.name}.png` });
   await expectAccessible(other, "shared link on a phone");
   await view.getByRole("button", { name: "保存为我的草稿" }).tap();

@@ -611,8 +611,25 @@ test("drafts chosen in the draft box go out as one Word document, a table to a p
   const titles = read.body.filter((b: any) => b.paragraph?.endsWith("绩效目标表"));
   expect(titles.map((t: any) => t.paragraph)).toEqual(order.map((p, i) => `${i + 1}.${p.trim()}绩效目标表`));
   expect(titles.slice(1).every((t: any) => t.page_break_before)).toBe(true);
-  // 选择全部草稿 ticks all, and again clears them.
+  // Some chosen: 选择全部草稿 shows it, partly ticked.
   const all = box.getByRole("checkbox", { name: "选择全部草稿" });
+  await expect(all).toHaveJSProperty("indeterminate", true);
+  // 取消选择 clears the choice; focus stays in the box, on 选择全部草稿.
+  await box.getByRole("button", { name: "取消选择" }).click();
+  await expect(exportChosen).toBeDisabled();
+  await expect(all).toBeFocused();
+  await expect(all).toHaveJSProperty("indeterminate", false);
+  // A draft that still has errors goes out as it is, and the notice names it.
+  await page.locator("#draftbox-toggle").click();
+  await page.getByRole("button", { name: "新建空白表" }).first().click();
+  await expect(page.getByLabel("项目名称")).toHaveValue("");
+  await page.locator("#draftbox-toggle").click();
+  await box.locator("tr.draft").first().getByRole("checkbox").check();
+  await box.getByRole("checkbox", { name: `选择「${PROJECTS[0]}」` }).check();
+  const [two] = await Promise.all([page.waitForEvent("download"), exportChosen.click()]);
+  expect(two.suggestedFilename()).toMatch(/\.docx$/);
+  await expect(page.getByRole("status").filter({ hasText: "已下载" })).toContainText("其中 1 份仍有错误");
+  // 选择全部草稿 ticks all, and again clears them.
   await all.check();
   await expect(box.getByRole("group", { name: "所选草稿" })).toContainText(`已选择 ${await box.locator("tr.draft").count()} 份草稿`);
   await all.uncheck();

@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{sort, Lang};
+use crate::domain::{sort, Lang, Text};
 use crate::drafts::DraftEntry;
 use crate::formats::job::Job;
 use crate::formats::{docx, examples, file_name};
+use crate::ui::dom;
 use crate::ui::lang::{count_en, lang, tr};
-use crate::ui::transfer::write_file;
+use crate::ui::transfer::write_file_noting;
 
 use super::damaged_list::DamagedList;
 use super::draft_line::{DraftLine, Line};
@@ -64,6 +65,7 @@ pub fn DraftBox() -> impl IntoView {
         let n = live.with(Vec::len);
         n > 0 && picked.get() == n
     };
+    let some_picked = move || picked.get() != 0 && !all_picked();
     let pick_all = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         chosen.set(if on {
@@ -87,7 +89,33 @@ pub fn DraftBox() -> impl IntoView {
             return;
         }
         let name = file_name::of_unit(&tables, "docx");
-        write_file(session.notices, Job::Word { tables }, docx::MIME, name);
+        // Drafts that still have errors go out as they are, and are named.
+        let with_errors: Vec<String> = order
+            .iter()
+            .filter(|l| ids.contains(&l.meta.id) && l.counts.errors > 0)
+            .map(|l| l.meta.name.clone())
+            .collect();
+        let note = (!with_errors.is_empty()).then(|| {
+            let names = with_errors.join("、");
+            Text::owned(
+                format!(
+                    "。注意：其中 {} 份仍有错误（{names}），提交前请修改。",
+                    with_errors.len()
+                ),
+                format!(
+                    ". Note: {} still {} errors ({names}); correct them before submitting.",
+                    count_en(with_errors.len(), "draft", "drafts"),
+                    if with_errors.len() > 1 { "have" } else { "has" }
+                ),
+            )
+        });
+        write_file_noting(
+            session.notices,
+            Job::Word { tables },
+            docx::MIME,
+            name,
+            note,
+        );
     };
     let examples_list = examples::TITLES;
     // A blank table of the form chosen beside the top bar's 新建空白表.
@@ -145,7 +173,16 @@ pub fn DraftBox() -> impl IntoView {
                 <button type="button" disabled=move || picked.get() == 0 on:click=export_word>
                     {tr("导出所选为 Word（.docx）", "Export chosen as Word (.docx)")}
                 </button>
-                <button type="button" class="link" hidden=move || picked.get() == 0 on:click=move |_| chosen.set(Vec::new())>
+                <button
+                    type="button"
+                    class="link"
+                    hidden=move || picked.get() == 0
+                    on:click=move |_| {
+                        chosen.set(Vec::new());
+                        // This button hides: focus goes to the box of all.
+                        dom::focus_later("pick-all".into(), None);
+                    }
+                >
                     {tr("取消选择", "Clear choice")}
                 </button>
             </div>
@@ -153,7 +190,14 @@ pub fn DraftBox() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col" class="c-pick">
-                            <input type="checkbox" aria-label=tr("选择全部草稿", "Choose every draft") prop:checked=all_picked on:change=pick_all />
+                            <input
+                                type="checkbox"
+                                id="pick-all"
+                                aria-label=tr("选择全部草稿", "Choose every draft")
+                                prop:checked=all_picked
+                                prop:indeterminate=some_picked
+                                on:change=pick_all
+                            />
                         </th>
                         <th scope="col" class="c-name">{tr("名称", "Name")}</th>
                         <th scope="col">{tr("项目名称", "Project name")}</th>

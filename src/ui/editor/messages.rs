@@ -107,10 +107,10 @@ pub fn RowMessages(base: String, shown: Memo<Vec<Finding>>, span: usize) -> impl
                 })
                 .collect_view();
             view! {
-                <tr class="msg-row">
-                    <td class="l1 cont"></td>
-                    <td class="l2 cont"></td>
-                    <td colspan=span.to_string()>
+                <tr role="row" class="msg-row">
+                    <td role="cell" class="l1 cont"></td>
+                    <td role="cell" class="l2 cont"></td>
+                    <td role="cell" class="msg-cell" colspan=span.to_string()>
                         <ul class="msgs">{items}</ul>
                     </td>
                 </tr>

@@ -18,27 +18,73 @@ use crate::ui::workspace::{count_en, Workspace};
 use super::print::{PrintJob, Printer};
 use crate::formats::file_name::{self, LocalTime};
 
-/// Downloads a file and says so.
+/// Downloads a file and says so (with `note` after, when there is one).
 pub fn save_file(notices: Notices, bytes: &[u8], mime: &str, name: &str) {
+    save_file_noting(notices, bytes, mime, name, None)
+}
+
+fn save_file_noting(notices: Notices, bytes: &[u8], mime: &str, name: &str, note: Option<Text>) {
+    let (zh, en) = note.map(|n| (n.zh, n.en)).unwrap_or_default();
     match download(bytes, mime, name) {
         Ok(()) => notices.say(Text::owned(
-            format!("已下载：{name}"),
-            format!("Downloaded: {name}"),
+            format!("已下载：{name}{zh}"),
+            format!("Downloaded: {name}{en}"),
         )),
         Err(e) => notices.fail(e),
     }
 }
 
+thread_local! {
+    /// A file is being written: one at a time, so a second click does not
+    /// download it twice.
+    static WRITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// How long a file may take before the page says it is being made.
+const SAY_WORKING_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// Has the formats worker write a file (a workbook, a Word document) and
 /// downloads it as `name`, or says why it could not.
 pub fn write_file(notices: Notices, job: Job, mime: &'static str, name: String) {
-    courier::send(job, Vec::new(), move |done, bytes| match done {
-        Done::Bytes => save_file(notices, &bytes, mime, &name),
-        Done::Failed(why) => notices.fail(why),
-        other => notices.fail(Text::owned(
-            format!("导出得到了意外的结果：{other:?}"),
-            format!("The export gave an unexpected result: {other:?}"),
-        )),
+    write_file_noting(notices, job, mime, name, None)
+}
+
+/// As [`write_file`], saying `note` after the file's name once it is
+/// downloaded.
+pub fn write_file_noting(
+    notices: Notices,
+    job: Job,
+    mime: &'static str,
+    name: String,
+    note: Option<Text>,
+) {
+    if WRITING.get() {
+        notices.say(Text::new(
+            "正在生成上一个文件，请稍候。",
+            "Still making the last file: please wait.",
+        ));
+        return;
+    }
+    WRITING.set(true);
+    // Said only when the file takes a while (the first export also loads
+    // the formats worker).
+    let working = {
+        let (zh, en) = (format!("正在生成：{name}…"), format!("Making {name}…"));
+        set_timeout_with_handle(move || notices.say(Text::owned(zh, en)), SAY_WORKING_AFTER).ok()
+    };
+    courier::send(job, Vec::new(), move |done, bytes| {
+        WRITING.set(false);
+        if let Some(h) = working {
+            h.clear();
+        }
+        match done {
+            Done::Bytes => save_file_noting(notices, &bytes, mime, &name, note),
+            Done::Failed(why) => notices.fail(why),
+            other => notices.fail(Text::owned(
+                format!("导出得到了意外的结果：{other:?}"),
+                format!("The export gave an unexpected result: {other:?}"),
+            )),
+        }
     });
 }
 

@@ -36,4 +36,4 @@ mod share;
 mod unit;
 
 pub use bar::TransferBar;
-pub use exports::write_file;
+pub use exports::write_file_noting;

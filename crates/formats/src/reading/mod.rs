@@ -221,8 +221,8 @@ const NOTHING: Text = Text::new(
 );
 
 const NOT_TEXT: Text = Text::new(
-    "这不是文本文件：请选择 .txt、.json、.html 或 .csv 文件，或从 Word/WPS/Excel 复制表格后粘贴。",
-    "This is not a text file: choose a .txt, .json, .html or .csv file, or copy the table in Word, WPS or Excel and paste it.",
+    "这不是文本文件：请选择 .docx、.txt、.json、.html 或 .csv 文件，或从 Word/WPS/Excel 复制表格后粘贴。",
+    "This is not a text file: choose a .docx, .txt, .json, .html or .csv file, or copy the table in Word, WPS or Excel and paste it.",
 );
 
 impl Bilingual for ReadError {
