@@ -167,10 +167,20 @@ pub fn paper_open() -> bool {
         .is_some_and(|b| b.class_list().contains(OPEN_CLASS))
 }
 
-/// The tables as printed, in a container of their own.
+/// The tables as printed, in a container of their own. On a phone it
+/// scrolls sideways inside its box, so it takes focus: the keyboard can
+/// scroll it too.
 #[component]
 pub fn Paper(html: String) -> impl IntoView {
-    view! { <div class="paper" inner_html=html></div> }
+    view! {
+        <div
+            class="paper"
+            tabindex="0"
+            role="region"
+            aria-label=tr("表（官方版式）", "The table (official layout)")
+            inner_html=html
+        ></div>
+    }
 }
 
 /// "错误 1 · 警告 2" of a set of tables, for the bar of the view.
