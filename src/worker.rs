@@ -14,7 +14,9 @@ use wasm_bindgen::JsCast;
 
 use crate::formats::job;
 
-fn field(obj: &JsValue, key: &str) -> JsValue {
+/// A field of a message (`undefined` when it has none); the page's
+/// courier reads replies with it too.
+pub(crate) fn field(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 

@@ -70,6 +70,7 @@ mod worker {
     use wasm_bindgen::JsCast;
 
     use super::{job, unavailable, Done, Job};
+    use crate::worker::field;
 
     /// The worker's loader, written by Trunk (`data-loader-shim`).
     const SCRIPT: &str = "./jixiao-worker_loader.js";
@@ -88,10 +89,6 @@ mod worker {
 
     thread_local! {
         static COURIER: RefCell<Option<Courier>> = const { RefCell::new(None) };
-    }
-
-    fn field(obj: &JsValue, key: &str) -> JsValue {
-        Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
     }
 
     fn reply(done: &Done) -> JsValue {

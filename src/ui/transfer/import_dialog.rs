@@ -25,7 +25,7 @@ use crate::ui::widgets::notice::use_notices;
 use super::import_source::{self, Source};
 use super::import_words::{confirm_label, imported, restored, status_line};
 use super::preview_html::preview_html;
-use super::reading::{has_table_tag, in_lang, read, Found, Read};
+use super::reading::{has_table_tag, read, Found};
 use super::unit::{open_draft, use_workspace};
 
 /// The 导入 dialog, open while `open` is true.
@@ -82,28 +82,24 @@ pub fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
 
     // What the formats worker read from `source` (in both languages), and
     // which read is the latest: an earlier read that answers late is moot.
-    let read_done = RwSignal::new(None::<Result<Read, Text>>);
+    let found = RwSignal::new(None::<Result<Found, Text>>);
     let reads = StoredValue::new(0u64);
     Effect::new(move |_| {
         let s = source.get();
         let n = reads.get_value() + 1;
         reads.set_value(n);
-        read_done.set(None);
+        found.set(None);
         if s.is_empty() {
             return;
         }
         read(&s, move |r| {
             if reads.try_get_value() == Some(n) {
-                read_done.set(Some(r));
+                found.set(Some(r));
             }
         });
     });
-    let found = Memo::new(move |_| {
-        let l = lang();
-        read_done.with(|r| r.as_ref().map(|r| in_lang(r, l)))
-    });
     // Reading: something was given and its read has not come back yet.
-    let reading = move || read_done.with(Option::is_none) && !source.with(Source::is_empty);
+    let reading = move || found.with(Option::is_none) && !source.with(Source::is_empty);
 
     let on_paste = move |ev: web_sys::ClipboardEvent| {
         let Some(data) = ev.clipboard_data() else {
@@ -237,9 +233,10 @@ pub fn ImportDialog(open: RwSignal<bool>) -> impl IntoView {
     };
     let result = move || {
         found.with(|f| match f {
-            Some(Err(msg)) => {
-                Some(view! { <p class="import-error" role="alert">{msg.clone()}</p> }.into_any())
-            }
+            Some(Err(msg)) => Some(
+                view! { <p class="import-error" role="alert">{msg.get(lang()).to_string()}</p> }
+                    .into_any(),
+            ),
             Some(Ok(f)) => {
                 let html = existing.with_value(|e| preview_html(f, e, lang()));
                 Some(view! { <div inner_html=html></div> }.into_any())

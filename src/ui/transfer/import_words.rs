@@ -48,7 +48,7 @@ pub fn restored(n: usize, unread: usize) -> Text {
 
 /// The confirm button: 导入 3 张表, 恢复 2 个草稿, or 导入 while nothing
 /// can be imported.
-pub fn confirm_label(found: Option<&Result<Found, String>>, l: Lang) -> String {
+pub fn confirm_label(found: Option<&Result<Found, Text>>, l: Lang) -> String {
     match found {
         Some(Ok(Found::Tables { tables, .. })) => match l {
             Lang::Zh => format!("导入 {} 张表", tables.len()),
@@ -63,7 +63,7 @@ pub fn confirm_label(found: Option<&Result<Found, String>>, l: Lang) -> String {
 }
 
 /// The status line read out when something can be imported ("" else).
-pub fn status_line(found: Option<&Result<Found, String>>, l: Lang) -> String {
+pub fn status_line(found: Option<&Result<Found, Text>>, l: Lang) -> String {
     match (found, l) {
         (Some(Ok(Found::Tables { tables, .. })), Lang::Zh) => {
             format!("找到 {} 张表，确认后导入。", tables.len())

@@ -57,7 +57,7 @@ pub fn preview_html(found: &Found, existing: &[Table], l: Lang) -> String {
             push_again(&mut out, again, l);
             // Tables that could not be read whole are named, not offered.
             for why in left_out {
-                push_tag(&mut out, "p", "import-missing import-left-out", why);
+                push_tag(&mut out, "p", "import-missing import-left-out", why.get(l));
             }
             push_list_start(&mut out, l.pick("找到的表", "Tables found"));
             for t in tables {
@@ -90,7 +90,7 @@ pub fn preview_html(found: &Found, existing: &[Table], l: Lang) -> String {
             push_tag(&mut out, "p", "import-found", &line);
             push_again(&mut out, again, l);
             for p in problems {
-                push_tag(&mut out, "p", "import-missing", p);
+                push_tag(&mut out, "p", "import-missing", p.get(l));
             }
             push_list_start(&mut out, l.pick("备份中的草稿", "Drafts in the backup"));
             for d in drafts {
@@ -267,7 +267,7 @@ mod tests {
         let found = Found::Tables {
             from: Origin::Text,
             tables: vec![hostile.clone()],
-            left_out: vec!["第 3 行：<b>没有导入</b>".into()],
+            left_out: vec![crate::domain::Text::same("第 3 行：<b>没有导入</b>")],
         };
         let html = preview_html(&found, &[], Lang::Zh);
         assert!(

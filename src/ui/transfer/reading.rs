@@ -4,11 +4,10 @@
 //! the page: the browser's `TextDecoder` for GB18030 files, and a backup's
 //! drafts restored as they are (`crates/drafts/src/backup.rs`).
 //!
-//! A read is kept in both languages ([`Read`]) and said in the page's
-//! language when shown ([`in_lang`]), so switching language needs no
-//! second read.
+//! What was found keeps its messages in both languages, so switching the
+//! page's language needs no second read.
 
-use crate::domain::{Bilingual, Document, Lang, Table, Text};
+use crate::domain::{Bilingual, Document, Table, Text};
 use crate::drafts::{backup, Draft};
 use crate::formats::job::{self, Done, Job};
 use crate::formats::limits;
@@ -18,63 +17,29 @@ pub use crate::formats::reading::{has_table_tag, Origin};
 
 use super::import_source::Source;
 
-/// What the importer found, in the page's language.
+/// What the importer found. Its messages are in both languages; the
+/// dialog picks one when it shows them.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Found {
     /// Tables to add as new drafts; `from` names what they were read as;
-    /// `left_out` names each table that could not be read whole (in the
-    /// page language), which is not offered.
-    Tables {
-        from: Origin,
-        tables: Vec<Table>,
-        left_out: Vec<String>,
-    },
-    /// A backup of a draft box: its drafts, restored as they are.
-    Backup {
-        drafts: Vec<Draft>,
-        problems: Vec<String>,
-    },
-}
-
-/// What the importer found, in both languages.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Read {
+    /// `left_out` names each table that could not be read whole, which is
+    /// not offered.
     Tables {
         from: Origin,
         tables: Vec<Table>,
         left_out: Vec<Text>,
     },
+    /// A backup of a draft box: its drafts, restored as they are.
     Backup {
         drafts: Vec<Draft>,
         problems: Vec<Text>,
     },
 }
 
-/// A read said in `lang`.
-pub fn in_lang(read: &Result<Read, Text>, lang: Lang) -> Result<Found, String> {
-    let say = |ts: &[Text]| ts.iter().map(|t| t.get(lang).to_string()).collect();
-    match read {
-        Ok(Read::Tables {
-            from,
-            tables,
-            left_out,
-        }) => Ok(Found::Tables {
-            from: *from,
-            tables: tables.clone(),
-            left_out: say(left_out),
-        }),
-        Ok(Read::Backup { drafts, problems }) => Ok(Found::Backup {
-            drafts: drafts.clone(),
-            problems: say(problems),
-        }),
-        Err(why) => Err(why.get(lang).to_string()),
-    }
-}
-
 /// Reads what the author pasted or chose: the clipboard's `text/html`
 /// (used when it holds a `<table>`), a file's text by its name, a Word
 /// document's bytes. `then` gets what was found, later.
-pub fn read(source: &Source, then: impl FnOnce(Result<Read, Text>) + 'static) {
+pub fn read(source: &Source, then: impl FnOnce(Result<Found, Text>) + 'static) {
     let (job, bytes) = match (&source.word, &source.file) {
         (Some(bytes), Some(name)) => (Job::ReadFile { name: name.clone() }, bytes.to_vec()),
         _ => (
@@ -89,13 +54,13 @@ pub fn read(source: &Source, then: impl FnOnce(Result<Read, Text>) + 'static) {
     courier::send(job, bytes, move |done, _| then(outcome(done)));
 }
 
-fn outcome(done: Done) -> Result<Read, Text> {
+fn outcome(done: Done) -> Result<Found, Text> {
     match done {
         Done::Found(job::Found::Tables {
             from,
             tables,
             left_out,
-        }) => Ok(Read::Tables {
+        }) => Ok(Found::Tables {
             from,
             tables,
             left_out,
@@ -110,7 +75,7 @@ fn outcome(done: Done) -> Result<Read, Text> {
 }
 
 /// A backup's drafts, within the import limits.
-fn restore(json: &str) -> Result<Read, Text> {
+fn restore(json: &str) -> Result<Found, Text> {
     let (drafts, problems) = backup::read_drafts(json).map_err(|e| e.text())?;
     if drafts.is_empty() {
         let mut zh = String::from("备份文件中没有可恢复的草稿。");
@@ -123,26 +88,27 @@ fn restore(json: &str) -> Result<Read, Text> {
     }
     let tables = drafts.iter().map(|d| d.table.clone()).collect();
     limits::check_document(&Document { tables }).map_err(|e| e.text())?;
-    Ok(Read::Backup { drafts, problems })
+    Ok(Found::Backup { drafts, problems })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Lang;
     use crate::ui::transfer::import_source::decode_bytes;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     /// What `source` reads as, said in `lang`.
     async fn read_now(source: Source, lang: Lang) -> Result<Found, String> {
-        let (tx, rx) = futures_channel();
+        let (tx, rx) = handover();
         read(&source, move |r| tx(r));
-        in_lang(&rx.await, lang)
+        rx.await.map_err(|e| e.into_lang(lang))
     }
 
     /// A one-shot hand-over from a callback to an `async` test.
-    fn futures_channel() -> (
-        impl FnOnce(Result<Read, Text>),
-        impl std::future::Future<Output = Result<Read, Text>>,
+    fn handover() -> (
+        impl FnOnce(Result<Found, Text>),
+        impl std::future::Future<Output = Result<Found, Text>>,
     ) {
         let slot = std::rc::Rc::new(std::cell::RefCell::new(None));
         let put = slot.clone();
