@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { watchProblems } from "./support";
 import { readFileSync } from "node:fs";
 import { expectAccessible } from "./axe";
 
@@ -6,15 +7,6 @@ import { expectAccessible } from "./axe";
 // newer-version entries, delete / restore / purge, undo and redo,
 // localStorage disabled, storage full. Every page of a test shares one
 // browser context (one localStorage), like two tabs of one browser.
-
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`);
-  });
-  return problems;
-}
 
 const status = (page: Page) => page.locator("#save-status");
 const boxButton = (page: Page) => page.locator("#draftbox-toggle");

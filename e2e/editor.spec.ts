@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { watchProblems } from "./support";
 
 // The editor, driven only by accessible names (what a screen reader user
 // hears): fills a whole table from empty, watches findings appear and clear,
@@ -6,15 +7,6 @@ import { expect, test, type Page } from "@playwright/test";
 
 const shot = (page: Page, name: string, project: string, fullPage = false) =>
   page.screenshot({ path: `e2e/screenshots/editor-${name}-${project}.png`, fullPage });
-
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`);
-  });
-  return problems;
-}
 
 test("fill a whole table from empty, fixing what the check finds", async ({ page }, testInfo) => {
   const problems = watchProblems(page);

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { watchProblems, exportItem, freshPage } from "./support";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { expectAccessible } from "./axe";
@@ -9,31 +10,8 @@ import { expectAccessible } from "./axe";
 // link in the 上海 layout, and switching to 天津 2025 and back without
 // losing anything. Screenshots go to e2e/screenshots/shanghai-*.png.
 
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`);
-  });
-  return problems;
-}
-
 const shot = (page: Page, name: string, info: TestInfo, fullPage = false) =>
   page.screenshot({ path: `e2e/screenshots/shanghai-${name}-${info.project.name}.png`, fullPage });
-
-async function exportItem(page: Page, name: string | RegExp) {
-  await page.getByRole("button", { name: "导出 ▾" }).click();
-  await page.getByRole("menuitem", { name }).click();
-}
-
-async function freshPage(browser: Browser, info: TestInfo): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: info.project.use.baseURL,
-    viewport: { width: 1366, height: 768 },
-    locale: "zh-CN",
-  });
-  return context.newPage();
-}
 
 /** A text field by its accessible name, exactly (a required field's label
  *  also holds its aria-hidden `*`, which getByLabel would match). */

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { watchProblems, exportItem, freshPage } from "./support";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 
@@ -20,15 +21,6 @@ const PROJECTS = [
   "科研档案管理专项工作",
   "农业科技特派员提升工作",
 ];
-
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`);
-  });
-  return problems;
-}
 
 const shot = (page: Page, name: string, info: TestInfo, fullPage = false) =>
   page.screenshot({
@@ -71,20 +63,6 @@ async function importFixture(page: Page) {
   await dialog.getByRole("button", { name: "导入 8 张表" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel("项目名称")).toHaveValue(PROJECTS[0]);
-}
-
-async function exportItem(page: Page, name: string | RegExp) {
-  await page.getByRole("button", { name: "导出 ▾" }).click();
-  await page.getByRole("menuitem", { name }).click();
-}
-
-async function freshPage(browser: Browser, info: TestInfo): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: info.project.use.baseURL,
-    viewport: { width: 1366, height: 768 },
-    locale: "zh-CN",
-  });
-  return context.newPage();
 }
 
 test("paste the published document: a preview of 8 tables, then 8 drafts", async ({ page }, info) => {
